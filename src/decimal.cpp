@@ -6,6 +6,17 @@
 
 namespace duixian {
 
+/// Prototype: builds a Decimal whose invariants (|m| < 10^38, scale 0..38) the caller has proven.
+struct DecimalAccess {
+  static Decimal raw(detail::u128 m, bool neg, int scale) noexcept {
+    Decimal d;
+    *d.coefficient_.backend().limbs() = m;
+    d.coefficient_.backend().sign(neg && m != 0);
+    d.scale_ = static_cast<std::int8_t>(scale);
+    return d;
+  }
+};
+
 using detail::digit_count;
 using detail::magnitude;
 using detail::make_coefficient;
@@ -95,6 +106,13 @@ Decimal add_signed(const Decimal& a, const Decimal& b, bool negate_b) {
   const u128 mb = magnitude(b.coefficient());
   const bool na = negative(a.coefficient());
   const bool nb = negative(b.coefficient()) != negate_b && mb != 0;
+  if (shift_a == 0 && shift_b == 0) {
+    // Same scale: both below 10^38, so the sum is below 2^128; one compare decides.
+    const u128 r = na == nb ? ma + mb : (ma >= mb ? ma - mb : mb - ma);
+    const bool rn = na == nb ? na : (ma >= mb ? na : nb);
+    if (r < pow10(38)) return DecimalAccess::raw(r, rn, scale);
+    return fit_exact(r, rn, scale, "addition");
+  }
   if (digit_count(ma) + shift_a <= 38 && digit_count(mb) + shift_b <= 38) {
     // Both aligned magnitudes are below 10^38, so their sum is below 2^128.
     const u128 xa = ma * pow10(shift_a);
@@ -171,6 +189,16 @@ Decimal Decimal::round(int places, RoundingMode mode) const {
   const u128 m = magnitude(coefficient_);
   const bool neg = negative(coefficient_);
   if (places >= scale_) return with_scale(places);
+  if (places >= 0 && (m >> 64) == 0 && scale_ - places <= 18) {
+    // Fast path: 64-bit division (unit <= 10^18, so 2r fits); q + 1 <= 10^(38 - drop) cannot overflow.
+    const auto m64 = static_cast<std::uint64_t>(m);
+    const auto unit = static_cast<std::uint64_t>(pow10(scale_ - places));
+    std::uint64_t q = m64 / unit;
+    const std::uint64_t r = m64 - q * unit;
+    const int half_cmp = 2 * r < unit ? -1 : (2 * r == unit ? 0 : 1);
+    if (round_away(mode, neg, r != 0, half_cmp, (q & 1) != 0)) ++q;
+    return DecimalAccess::raw(q, neg, places);
+  }
   const int drop = scale_ - places;  // 1..76 digits removed
   u128 q = 0;
   bool inexact = m != 0;
@@ -219,8 +247,9 @@ Decimal operator*(const Decimal& a, const Decimal& b) {
   const u128 mb = magnitude(b.coefficient());
   const bool neg = (negative(a.coefficient()) != negative(b.coefficient())) && ma != 0 && mb != 0;
   const int scale = a.scale() + b.scale();
-  if (digit_count(ma) + digit_count(mb) <= 38 && scale <= Decimal::max_scale) {
-    return Decimal::from_parts(make_coefficient(ma * mb, neg), scale);  // product < 10^38
+  u128 p;
+  if (!__builtin_mul_overflow(ma, mb, &p) && p < pow10(38) && scale <= Decimal::max_scale) {
+    return DecimalAccess::raw(p, neg, scale);
   }
   return fit_exact(Wide(detail::to_wide(ma) * detail::to_wide(mb)), neg, scale, "multiplication");
 }

@@ -155,6 +155,7 @@ class Decimal {
   std::size_t hash() const noexcept;
 
  private:
+  friend struct DecimalAccess;
   Coefficient coefficient_{0};
   std::int8_t scale_ = 0;
 };
