@@ -17,3 +17,4 @@ write_basic_package_version_file("${PROJECT_BINARY_DIR}/duixian-config-version.c
   COMPATIBILITY SameMinorVersion)
 install(FILES "${PROJECT_BINARY_DIR}/duixian-config.cmake" "${PROJECT_BINARY_DIR}/duixian-config-version.cmake"
   DESTINATION ${DUIXIAN_CMAKE_DIR})
+install(DIRECTORY "${PROJECT_SOURCE_DIR}/data/" DESTINATION ${CMAKE_INSTALL_DATADIR}/duixian)
