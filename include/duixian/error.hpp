@@ -17,6 +17,7 @@ enum class ErrorCode : int {
   overflow = 3,          ///< A result that needs more than 38 digits or a scale above 38.
   division_by_zero = 4,  ///< A divisor that is exactly zero.
   not_representable = 5, ///< A value that cannot be written in the requested form (a negative amount in capitals).
+  io_error = 6,          ///< A file that cannot be opened or read.
 };
 
 /// @brief Short static text for an error code, e.g. `"overflow"`.

@@ -1,0 +1,84 @@
+#pragma once
+/// @file
+/// @brief Loading the register from `enterprises.csv` and `facts.csv`, losing nothing.
+///
+/// A loader accepts a row or reports it: every rejected row gets a Diagnostic with the
+/// file, line, column and reason, and the counts of rows read, accepted and rejected
+/// always add up (`read == accepted + rejected`). Nothing is dropped silently. The
+/// caller decides whether any diagnostic is fatal (`has_errors`).
+///
+/// The layout is that of the reference workload (any column order, RFC 4180, UTF-8 or,
+/// when named, GB18030/GBK):
+/// - `enterprises.csv`: `credit_code, name, region, industry, tags, registered_on`
+/// - `facts.csv`: `credit_code, metric, period, value` (period empty for timeless metrics)
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "duixian/diagnostic.hpp"
+#include "duixian/encoding.hpp"
+#include "duixian/register.hpp"
+
+namespace duixian {
+
+/// @brief How the loaders read their input.
+struct LoadOptions {
+  /// @brief The input's encoding. UTF-8 input is validated; a file that is not UTF-8 but
+  /// looks like GB18030/GBK is reported with a hint to name that encoding.
+  TextEncoding encoding = TextEncoding::utf8;
+};
+
+/// @brief Rows of one file: every row read was either accepted or rejected.
+struct RowCounts {
+  std::size_t read = 0;      ///< Data rows (the header excluded), well-formed or not.
+  std::size_t accepted = 0;  ///< Rows whose content is now in the register.
+  std::size_t rejected = 0;  ///< Rows reported with an error diagnostic.
+};
+
+/// @brief What a facts file does to facts already in the builder.
+enum class FactMode : unsigned char {
+  add,     ///< A fact already present with another value is an error (the row is rejected).
+  revise,  ///< A fact already present takes the new value (a facts revision file).
+};
+
+/// @brief Reads enterprises from CSV text into `builder`.
+/// @param builder receives the accepted enterprises.
+/// @param bytes the file's content.
+/// @param source_name the file's name for diagnostics.
+/// @param options encoding.
+/// @param diagnostics receives every problem, in file order.
+/// @return the row counts of this file.
+RowCounts load_enterprises_csv(RegisterBuilder& builder, std::string_view bytes, const std::string& source_name,
+                               const LoadOptions& options, Diagnostics& diagnostics);
+
+/// @brief Reads facts from CSV text into `builder`; their enterprises must already be in it.
+/// @param builder receives the accepted facts.
+/// @param bytes the file's content.
+/// @param source_name the file's name for diagnostics.
+/// @param options encoding.
+/// @param diagnostics receives every problem, in file order.
+/// @param mode whether a row may change a fact already present.
+/// @return the row counts of this file.
+RowCounts load_facts_csv(RegisterBuilder& builder, std::string_view bytes, const std::string& source_name,
+                         const LoadOptions& options, Diagnostics& diagnostics, FactMode mode = FactMode::add);
+
+/// @brief The outcome of loading a register from files.
+struct LoadedRegister {
+  Register reg;             ///< The accepted enterprises and facts.
+  Diagnostics diagnostics;  ///< Every problem of every file, in order.
+  RowCounts enterprises;    ///< Counts of the enterprises file.
+  RowCounts facts;          ///< Counts of the facts file(s), summed.
+};
+
+/// @brief Loads `enterprises.csv` then `facts.csv` (then an optional facts revision file).
+/// @param schema the metrics facts may use.
+/// @param enterprises_path path of the enterprises file.
+/// @param facts_path path of the facts file.
+/// @param options encoding.
+/// @param revision_path empty, or the path of a facts revision file applied last.
+/// @throws Error when a file cannot be read (problems inside files are diagnostics).
+LoadedRegister load_register(MetricSchema schema, const std::string& enterprises_path, const std::string& facts_path,
+                             const LoadOptions& options = {}, const std::string& revision_path = {});
+
+}  // namespace duixian

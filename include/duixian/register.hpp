@@ -1,0 +1,131 @@
+#pragma once
+/// @file
+/// @brief The enterprise register with its facts, and the builder hosts fill it with.
+///
+/// A Register is immutable once built and safe to read from many threads. It holds
+/// the enterprises (looked up by index or by credit code), the metric schema and the
+/// facts `enterprise × metric × period → value`, stored column-wise: one compact hash
+/// column per (metric, period), about 16–24 bytes a fact, constant-time lookups.
+///
+/// A missing fact is never zero: every lookup returns `std::optional`.
+///
+/// ```cpp
+/// RegisterBuilder b(schema);
+/// auto e = b.add_enterprise({CreditCode::parse("91330100799655058B"), "某某科技有限公司", ...});
+/// b.add_fact(e, *schema.find("output_value"), Period::parse("2019Q1"), FactValue::number(Decimal::parse("1200000")));
+/// Register reg = std::move(b).build();
+/// std::optional<Decimal> v = reg.number(e, *reg.schema().find("output_value"), Period::parse("2019Q1"));
+/// ```
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "duixian/enterprise.hpp"
+#include "duixian/fact.hpp"
+#include "duixian/metric.hpp"
+
+namespace duixian {
+
+/// @brief Position of an enterprise in its register (0-based, in insertion order).
+using EnterpriseIndex = std::uint32_t;
+
+class RegisterBuilder;
+
+/// @brief Enterprises, metric schema and facts; immutable, cheap to move.
+class Register {
+ public:
+  /// @brief An empty register with an empty schema.
+  Register();
+  ~Register();
+  /// @brief Move-constructs.
+  Register(Register&&) noexcept;
+  /// @brief Move-assigns.
+  Register& operator=(Register&&) noexcept;
+  Register(const Register&) = delete;
+  Register& operator=(const Register&) = delete;
+
+  /// @brief The number of enterprises.
+  std::size_t size() const noexcept;
+  /// @brief The enterprise at `index`. @pre `index < size()`.
+  const Enterprise& operator[](EnterpriseIndex index) const;
+  /// @brief All enterprises in index order.
+  const std::vector<Enterprise>& enterprises() const noexcept;
+  /// @brief The index of the enterprise with this code.
+  std::optional<EnterpriseIndex> find(const CreditCode& code) const;
+
+  /// @brief The metrics the facts use.
+  const MetricSchema& schema() const noexcept;
+
+  /// @brief The fact, or nothing when it was not reported.
+  std::optional<FactValue> fact(EnterpriseIndex enterprise, MetricId metric, const Period& period) const;
+  /// @brief A numeric fact, without building a FactValue. Nothing when missing or not numeric.
+  std::optional<Decimal> number(EnterpriseIndex enterprise, MetricId metric, const Period& period) const;
+  /// @brief A date fact. Nothing when missing or not a date.
+  std::optional<Date> date(EnterpriseIndex enterprise, MetricId metric, const Period& period) const;
+
+  /// @brief The number of facts stored.
+  std::size_t fact_count() const noexcept;
+  /// @brief Bytes of memory the fact columns and their side tables hold.
+  std::size_t fact_memory_bytes() const noexcept;
+
+ private:
+  friend class RegisterBuilder;
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+/// @brief What `RegisterBuilder::add_fact` did.
+enum class FactInsert : unsigned char {
+  added,      ///< A new fact.
+  duplicate,  ///< The same fact with the same value was already there; nothing changed.
+  replaced,   ///< The fact was there with another value, and `revise_fact` replaced it.
+};
+
+/// @brief Builds a Register from a host's own data, enterprise by enterprise and fact by fact.
+///
+/// Each call checks its input and throws `Error` on a bad one, leaving the builder as
+/// it was, so a loader can report the row and go on. Enterprises come before their facts.
+class RegisterBuilder {
+ public:
+  /// @brief A builder whose facts use `schema`.
+  explicit RegisterBuilder(MetricSchema schema);
+  ~RegisterBuilder();
+  /// @brief Move-constructs.
+  RegisterBuilder(RegisterBuilder&&) noexcept;
+  /// @brief Move-assigns.
+  RegisterBuilder& operator=(RegisterBuilder&&) noexcept;
+  RegisterBuilder(const RegisterBuilder&) = delete;
+  RegisterBuilder& operator=(const RegisterBuilder&) = delete;
+
+  /// @brief Adds an enterprise; its tags are sorted and de-duplicated.
+  /// @throws Error `invalid_argument` when the credit code is already registered.
+  EnterpriseIndex add_enterprise(Enterprise enterprise);
+
+  /// @brief Adds a fact for a registered enterprise.
+  /// @return `added`, or `duplicate` when the identical fact was already there.
+  /// @throws Error `invalid_argument` for an unknown enterprise index or metric id, a
+  ///         period of the wrong kind for the metric, a value of the wrong type, or the
+  ///         same fact already present with a different value.
+  FactInsert add_fact(EnterpriseIndex enterprise, MetricId metric, const Period& period, const FactValue& value);
+
+  /// @brief Adds a fact, or replaces the value of one already present (a facts revision).
+  /// @return `added`, `duplicate` (same value) or `replaced`.
+  /// @throws Error `invalid_argument` as `add_fact`, except for a different value.
+  FactInsert revise_fact(EnterpriseIndex enterprise, MetricId metric, const Period& period, const FactValue& value);
+
+  /// @brief What has been added so far (for lookups while loading).
+  const Register& view() const noexcept { return reg_; }
+
+  /// @brief Finishes; the builder is empty afterwards.
+  Register build() &&;
+
+ private:
+  FactInsert insert(EnterpriseIndex enterprise, MetricId metric, const Period& period, const FactValue& value,
+                    bool replace);
+  Register reg_;
+};
+
+}  // namespace duixian

@@ -1,0 +1,269 @@
+#include "duixian/loader.hpp"
+
+#include <unordered_map>
+
+#include "duixian/csv.hpp"
+#include "duixian/error.hpp"
+#include "duixian/file.hpp"
+
+namespace duixian {
+
+namespace {
+
+/// Decodes or validates the input; nothing when the whole file must be refused.
+std::optional<std::string_view> utf8_text(std::string_view bytes, const std::string& source, const LoadOptions& options,
+                                          std::string& converted, Diagnostics& diagnostics) {
+  if (options.encoding == TextEncoding::gb18030) {
+    try {
+      converted = to_utf8(bytes, TextEncoding::gb18030, source);
+    } catch (const Error& e) {
+      diagnostics.push_back({source, 0, 0, Severity::error, e.what()});
+      return std::nullopt;
+    }
+    return std::string_view(converted);
+  }
+  if (auto bad = validate_utf8(bytes, source)) {
+    diagnostics.push_back(std::move(*bad));
+    return std::nullopt;
+  }
+  return bytes;
+}
+
+/// The rows of one CSV file with their header; reports header problems.
+class Table {
+ public:
+  Table(std::string_view text, const std::string& source, Diagnostics& diagnostics)
+      : reader_(text, source), source_(source), diagnostics_(diagnostics) {}
+
+  /// Reads the header; false when the file cannot be loaded at all.
+  bool open(std::initializer_list<std::string_view> required) {
+    CsvRecord first;
+    const bool any = reader_.next(first);
+    if (flush_reader() > 0) {
+      diagnostics_.push_back({source_, 1, 0, Severity::error, "the header row is malformed; nothing was loaded"});
+      return false;
+    }
+    if (!any) {
+      diagnostics_.push_back({source_, 0, 0, Severity::error, "the file is empty: expected a header row"});
+      return false;
+    }
+    header_ = CsvHeader(first, source_);
+    for (const Diagnostic& d : header_.diagnostics()) diagnostics_.push_back(d);
+    if (auto missing = header_.require(required)) {
+      diagnostics_.push_back(std::move(*missing));
+      return false;
+    }
+    for (std::size_t i = 0; i < header_.size(); ++i) {
+      const std::string& name = header_.names()[i];
+      bool known = name.empty();
+      for (std::string_view r : required) known = known || r == name;
+      if (!known) {
+        diagnostics_.push_back({source_, first.line, first.columns[i], Severity::warning,
+                                "column \"" + name + "\" is not used"});
+      }
+    }
+    return true;
+  }
+
+  std::size_t column(std::string_view name) const { return *header_.find(name); }
+
+  /// The next well-formed row of the right width; counts the others as rejected.
+  bool next(CsvRecord& row, RowCounts& counts) {
+    while (true) {
+      const bool more = reader_.next(row);
+      const std::size_t malformed = flush_reader();
+      counts.read += malformed;
+      counts.rejected += malformed;
+      if (!more) return false;
+      ++counts.read;
+      if (auto wrong = header_.check_width(row)) {
+        diagnostics_.push_back(std::move(*wrong));
+        ++counts.rejected;
+        continue;
+      }
+      return true;
+    }
+  }
+
+  void reject(const CsvRecord& row, std::size_t field, std::string message, RowCounts& counts) {
+    diagnostics_.push_back({source_, row.line, row.columns[field], Severity::error, std::move(message)});
+    ++counts.rejected;
+  }
+
+  void warn(const CsvRecord& row, std::size_t field, std::string message) {
+    diagnostics_.push_back({source_, row.line, row.columns[field], Severity::warning, std::move(message)});
+  }
+
+ private:
+  /// Moves the reader's new diagnostics over; each malformed record is one error and one row.
+  std::size_t flush_reader() {
+    std::size_t errors = 0;
+    const Diagnostics& found = reader_.diagnostics();
+    for (; reader_seen_ < found.size(); ++reader_seen_) {
+      diagnostics_.push_back(found[reader_seen_]);
+      if (found[reader_seen_].severity == Severity::error) ++errors;
+    }
+    return errors;
+  }
+
+  CsvReader reader_;
+  CsvHeader header_;
+  std::string source_;
+  Diagnostics& diagnostics_;
+  std::size_t reader_seen_ = 0;
+};
+
+std::string what_of(const Error& e) {
+  // Drop the "code: " prefix; the diagnostic says "error:" already.
+  std::string text = e.what();
+  const std::string prefix = std::string(to_string(e.code())) + ": ";
+  if (text.compare(0, prefix.size(), prefix) == 0) text.erase(0, prefix.size());
+  return text;
+}
+
+}  // namespace
+
+RowCounts load_enterprises_csv(RegisterBuilder& builder, std::string_view bytes, const std::string& source_name,
+                               const LoadOptions& options, Diagnostics& diagnostics) {
+  RowCounts counts;
+  std::string converted;
+  const auto text = utf8_text(bytes, source_name, options, converted, diagnostics);
+  if (!text) return counts;
+  Table table(*text, source_name, diagnostics);
+  if (!table.open({"credit_code", "name", "region", "industry", "tags", "registered_on"})) return counts;
+  const std::size_t c_code = table.column("credit_code");
+  const std::size_t c_name = table.column("name");
+  const std::size_t c_region = table.column("region");
+  const std::size_t c_industry = table.column("industry");
+  const std::size_t c_tags = table.column("tags");
+  const std::size_t c_registered = table.column("registered_on");
+  std::unordered_map<EnterpriseIndex, std::size_t> line_of;  // for "first registered on line N"
+
+  CsvRecord row;
+  while (table.next(row, counts)) {
+    std::size_t field = c_code;
+    try {
+      CreditCode code = CreditCode::parse(row.fields[c_code]);
+      if (auto existing = builder.view().find(code)) {
+        const auto it = line_of.find(*existing);
+        table.reject(row, c_code,
+                     "duplicate enterprise " + code.to_string() +
+                         (it != line_of.end() ? " (first on line " + std::to_string(it->second) + ")" : ""),
+                     counts);
+        continue;
+      }
+      field = c_name;
+      if (row.fields[c_name].empty()) throw Error(ErrorCode::parse_error, "the name is empty");
+      field = c_region;
+      const RegionCode region = RegionCode::parse(row.fields[c_region]);
+      field = c_industry;
+      const IndustryCode industry = IndustryCode::parse(row.fields[c_industry]);
+      field = c_tags;
+      std::vector<std::string> tags = parse_tags(row.fields[c_tags]);
+      field = c_registered;
+      const Date registered = Date::parse(row.fields[c_registered]);
+      const EnterpriseIndex index = builder.add_enterprise(
+          Enterprise{code, std::string(row.fields[c_name]), region, industry, std::move(tags), registered, {}});
+      line_of.emplace(index, row.line);
+      ++counts.accepted;
+    } catch (const Error& e) {
+      table.reject(row, field, what_of(e), counts);
+    }
+  }
+  return counts;
+}
+
+RowCounts load_facts_csv(RegisterBuilder& builder, std::string_view bytes, const std::string& source_name,
+                         const LoadOptions& options, Diagnostics& diagnostics, FactMode mode) {
+  RowCounts counts;
+  std::string converted;
+  const auto text = utf8_text(bytes, source_name, options, converted, diagnostics);
+  if (!text) return counts;
+  Table table(*text, source_name, diagnostics);
+  if (!table.open({"credit_code", "metric", "period", "value"})) return counts;
+  const std::size_t c_code = table.column("credit_code");
+  const std::size_t c_metric = table.column("metric");
+  const std::size_t c_period = table.column("period");
+  const std::size_t c_value = table.column("value");
+  const MetricSchema& schema = builder.view().schema();
+
+  // Facts come grouped by enterprise and by period: remember the last of each.
+  std::string last_code_text;
+  EnterpriseIndex last_enterprise = 0;
+  std::string last_period_text = "\x01";
+  Period last_period;
+
+  CsvRecord row;
+  while (table.next(row, counts)) {
+    std::size_t field = c_code;
+    try {
+      const std::string_view code_text = row.fields[c_code];
+      if (code_text != last_code_text) {
+        const CreditCode code = CreditCode::parse(code_text);
+        const auto index = builder.view().find(code);
+        if (!index) {
+          table.reject(row, c_code, "no enterprise " + code.to_string() + " in the register", counts);
+          continue;
+        }
+        last_code_text.assign(code_text);
+        last_enterprise = *index;
+      }
+      field = c_metric;
+      const auto metric_id = schema.find(row.fields[c_metric]);
+      if (!metric_id) {
+        table.reject(row, c_metric,
+                     "unknown metric \"" + std::string(row.fields[c_metric]) + "\" (expected one of " + schema.names() +
+                         ")",
+                     counts);
+        continue;
+      }
+      const Metric& metric = schema[*metric_id];
+      field = c_period;
+      if (row.fields[c_period] != last_period_text) {
+        last_period = Period::parse(row.fields[c_period]);
+        last_period_text.assign(row.fields[c_period]);
+      }
+      if (last_period.kind() != metric.period_kind) {
+        table.reject(row, c_period,
+                     "metric " + metric.name + " is kept per " + to_string(metric.period_kind) + ", but the period \"" +
+                         std::string(row.fields[c_period]) + "\" is " +
+                         (last_period.kind() == PeriodKind::timeless ? std::string("empty (timeless)")
+                                                                     : std::string("a ") + to_string(last_period.kind())),
+                     counts);
+        continue;
+      }
+      field = c_value;
+      const FactValue value = parse_fact_value(metric, row.fields[c_value]);
+      const FactInsert result = mode == FactMode::revise
+                                    ? builder.revise_fact(last_enterprise, *metric_id, last_period, value)
+                                    : builder.add_fact(last_enterprise, *metric_id, last_period, value);
+      if (result == FactInsert::duplicate && mode == FactMode::add) {
+        table.warn(row, c_value, "the same fact appears again with the same value");
+      }
+      ++counts.accepted;
+    } catch (const Error& e) {
+      table.reject(row, field, what_of(e), counts);
+    }
+  }
+  return counts;
+}
+
+LoadedRegister load_register(MetricSchema schema, const std::string& enterprises_path, const std::string& facts_path,
+                             const LoadOptions& options, const std::string& revision_path) {
+  RegisterBuilder builder(std::move(schema));
+  LoadedRegister out;
+  out.enterprises =
+      load_enterprises_csv(builder, MappedFile(enterprises_path).bytes(), enterprises_path, options, out.diagnostics);
+  out.facts = load_facts_csv(builder, MappedFile(facts_path).bytes(), facts_path, options, out.diagnostics);
+  if (!revision_path.empty()) {
+    const RowCounts revised =
+        load_facts_csv(builder, MappedFile(revision_path).bytes(), revision_path, options, out.diagnostics, FactMode::revise);
+    out.facts.read += revised.read;
+    out.facts.accepted += revised.accepted;
+    out.facts.rejected += revised.rejected;
+  }
+  out.reg = std::move(builder).build();
+  return out;
+}
+
+}  // namespace duixian
