@@ -9,50 +9,13 @@
 
 namespace duixian {
 
+namespace detail {
+// data/calendars/cn.calendar, embedded at build time (src/calendar_data.cpp.in) so that
+// china() needs no files at run time: an installed library may not find data/.
+extern const std::string_view kChinaCalendar;
+}  // namespace detail
+
 namespace {
-
-// A copy of data/calendars/cn.calendar, byte for byte, so that china() needs no files
-// at run time (an installed library may not find the source tree's data/).
-// Edit the data file, then paste it here; calendar_test.cpp compares the two.
-constexpr std::string_view kChina = R"calendar(# Mainland China: public holidays and make-up working days (调休), as announced
-# each year by the General Office of the State Council (国务院办公厅).
-# Saturdays and Sundays are days off unless listed as workday.
-# Format: data/calendars/README.md. The library embeds a copy of this file
-# (src/calendar.cpp); a unit test checks that the two are identical.
-
-year 2019
-# 国办发明电〔2018〕15号; Labour Day as amended by 国办发明电〔2019〕2号.
-holiday 2018-12-30..2019-01-01 元旦
-workday 2018-12-29             元旦调休
-holiday 2019-02-04..2019-02-10 春节
-workday 2019-02-02             春节调休
-workday 2019-02-03             春节调休
-holiday 2019-04-05..2019-04-07 清明节
-holiday 2019-05-01..2019-05-04 劳动节
-workday 2019-04-28             劳动节调休
-workday 2019-05-05             劳动节调休
-holiday 2019-06-07..2019-06-09 端午节
-holiday 2019-09-13..2019-09-15 中秋节
-holiday 2019-10-01..2019-10-07 国庆节
-workday 2019-09-29             国庆节调休
-workday 2019-10-12             国庆节调休
-
-year 2020
-# 国办发明电〔2019〕16号; Spring Festival extended to 02-02 by 国办发明电〔2020〕1号,
-# which also made 2020-02-01 a day off again (it had been a make-up working day).
-holiday 2020-01-01             元旦
-holiday 2020-01-24..2020-02-02 春节
-workday 2020-01-19             春节调休
-holiday 2020-04-04..2020-04-06 清明节
-holiday 2020-05-01..2020-05-05 劳动节
-workday 2020-04-26             劳动节调休
-workday 2020-05-09             劳动节调休
-holiday 2020-06-25..2020-06-27 端午节
-workday 2020-06-28             端午节调休
-holiday 2020-10-01..2020-10-08 国庆节、中秋节
-workday 2020-09-27             国庆节调休
-workday 2020-10-10             国庆节调休
-)calendar";
 
 std::int32_t day_number(Date d) noexcept { return d.sys_days().time_since_epoch().count(); }
 
@@ -176,10 +139,10 @@ BusinessCalendar BusinessCalendar::parse(std::string_view text, std::string_view
 
 BusinessCalendar BusinessCalendar::load(const std::string& path) { return parse(read_file(path), path); }
 
-std::string_view BusinessCalendar::china_text() noexcept { return kChina; }
+std::string_view BusinessCalendar::china_text() noexcept { return detail::kChinaCalendar; }
 
 BusinessCalendar BusinessCalendar::china() {
-  static const BusinessCalendar cal = parse(kChina, "cn.calendar");
+  static const BusinessCalendar cal = parse(detail::kChinaCalendar, "cn.calendar");
   return cal;
 }
 
