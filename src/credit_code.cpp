@@ -2,6 +2,7 @@
 // organization-code check. One validator (`validate`) serves parse, try_parse and
 // is_valid, so the three can never disagree.
 #include "duixian/credit_code.hpp"
+#include "quoted.hpp"
 
 #include <ostream>
 
@@ -58,13 +59,7 @@ char org_check_of(std::string_view body8) noexcept {
   return static_cast<char>('0' + c);
 }
 
-std::string quoted(std::string_view text) {
-  constexpr std::size_t kShown = 48;
-  std::string q = "\"";
-  q.append(text.substr(0, kShown));
-  if (text.size() > kShown) q += "...";
-  return q + "\"";
-}
+using detail::quoted;
 
 std::string hex_byte(char c) {
   static constexpr char kHex[] = "0123456789ABCDEF";

@@ -4,19 +4,14 @@
 #include <string>
 
 #include "duixian/decimal.hpp"
+#include "quoted.hpp"
 #include "u128.hpp"
 
 namespace duixian {
 
 namespace {
 
-std::string quoted(std::string_view text) {
-  constexpr std::size_t kShown = 48;
-  std::string q = "\"";
-  q.append(text.substr(0, kShown));
-  if (text.size() > kShown) q += "...";
-  return q + "\"";
-}
+using detail::quoted;
 
 [[noreturn]] void reject(std::string_view text, const std::string& why) {
   throw Error(ErrorCode::parse_error, quoted(text) + " is not a decimal: " + why);

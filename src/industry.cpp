@@ -2,6 +2,7 @@
 // that belong to each. One validator serves both types; they differ only in which
 // digit counts they allow.
 #include "duixian/industry.hpp"
+#include "quoted.hpp"
 
 #include <ostream>
 
@@ -63,13 +64,7 @@ std::string range_of(const Section& s) {
   return r;
 }
 
-std::string quoted(std::string_view text) {
-  constexpr std::size_t kShown = 48;
-  std::string q = "\"";
-  q.append(text.substr(0, kShown));
-  if (text.size() > kShown) q += "...";
-  return q + "\"";
-}
+using detail::quoted;
 
 // "<what> at position N <verdict> (<hint>)"; positions count from 1.
 std::string describe_char(char c, std::size_t at, const char* verdict) {

@@ -5,19 +5,14 @@
 #include <string_view>
 
 #include "duixian/error.hpp"
+#include "quoted.hpp"
 #include "duixian/period.hpp"
 
 namespace duixian {
 
 namespace {
 
-std::string quoted(std::string_view text) {
-  constexpr std::size_t kShown = 48;
-  std::string q = "\"";
-  q.append(text.substr(0, kShown));
-  if (text.size() > kShown) q += "...";
-  return q + "\"";
-}
+using detail::quoted;
 
 [[noreturn]] void reject(std::string_view text, const char* what, const std::string& why) {
   throw Error(ErrorCode::parse_error, quoted(text) + " is not " + what + ": " + why);

@@ -1,5 +1,6 @@
 // RegionCode: GB/T 2260 six-digit division codes. Names live in region_names.cpp.
 #include "duixian/region.hpp"
+#include "quoted.hpp"
 
 #include <ostream>
 
@@ -7,13 +8,7 @@ namespace duixian {
 
 namespace {
 
-std::string quoted(std::string_view text) {
-  constexpr std::size_t kShown = 48;
-  std::string q = "\"";
-  q.append(text.substr(0, kShown));
-  if (text.size() > kShown) q += "...";
-  return q + "\"";
-}
+using detail::quoted;
 
 std::string describe_non_digit(std::string_view text, std::size_t at) {
   static constexpr char kHex[] = "0123456789ABCDEF";
