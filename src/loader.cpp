@@ -1,6 +1,7 @@
 #include "duixian/loader.hpp"
 
-#include <unordered_map>
+#include <algorithm>
+#include <vector>
 
 #include "duixian/csv.hpp"
 #include "duixian/error.hpp"
@@ -137,21 +138,18 @@ RowCounts load_enterprises_csv(RegisterBuilder& builder, std::string_view bytes,
   const std::size_t c_industry = table.column("industry");
   const std::size_t c_tags = table.column("tags");
   const std::size_t c_registered = table.column("registered_on");
-  std::unordered_map<EnterpriseIndex, std::size_t> line_of;  // for "first registered on line N"
+  // Line of each enterprise this file added, for "first on line N" in duplicate messages.
+  const EnterpriseIndex first_index = static_cast<EnterpriseIndex>(builder.view().size());
+  std::vector<std::size_t> line_of;
+  const auto rows = static_cast<std::size_t>(std::count(text->begin(), text->end(), '\n'));
+  builder.reserve(builder.view().size() + rows);
+  line_of.reserve(rows);
 
   CsvRecord row;
   while (table.next(row, counts)) {
     std::size_t field = c_code;
     try {
       CreditCode code = CreditCode::parse(row.fields[c_code]);
-      if (auto existing = builder.view().find(code)) {
-        const auto it = line_of.find(*existing);
-        table.reject(row, c_code,
-                     "duplicate enterprise " + code.to_string() +
-                         (it != line_of.end() ? " (first on line " + std::to_string(it->second) + ")" : ""),
-                     counts);
-        continue;
-      }
       field = c_name;
       if (row.fields[c_name].empty()) throw Error(ErrorCode::parse_error, "the name is empty");
       field = c_region;
@@ -162,9 +160,21 @@ RowCounts load_enterprises_csv(RegisterBuilder& builder, std::string_view bytes,
       std::vector<std::string> tags = parse_tags(row.fields[c_tags]);
       field = c_registered;
       const Date registered = Date::parse(row.fields[c_registered]);
-      const EnterpriseIndex index = builder.add_enterprise(
-          Enterprise{code, std::string(row.fields[c_name]), region, industry, std::move(tags), registered, {}});
-      line_of.emplace(index, row.line);
+      try {
+        builder.add_enterprise(
+            Enterprise{code, std::string(row.fields[c_name]), region, industry, std::move(tags), registered, {}});
+      } catch (const Error&) {
+        // The only expected failure is a duplicate; look it up only then, off the hot path.
+        const auto existing = builder.view().find(code);
+        if (!existing) throw;
+        const bool here = *existing >= first_index;
+        table.reject(row, c_code,
+                     "duplicate enterprise " + code.to_string() +
+                         (here ? " (first on line " + std::to_string(line_of[*existing - first_index]) + ")" : ""),
+                     counts);
+        continue;
+      }
+      line_of.push_back(row.line);
       ++counts.accepted;
     } catch (const Error& e) {
       table.reject(row, field, what_of(e), counts);

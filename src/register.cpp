@@ -153,17 +153,22 @@ RegisterBuilder& RegisterBuilder::operator=(RegisterBuilder&&) noexcept = defaul
 
 EnterpriseIndex RegisterBuilder::add_enterprise(Enterprise enterprise) {
   Register::Impl& r = *reg_.impl_;
-  if (r.by_code.count(enterprise.code) != 0) {
+  if (r.enterprises.size() >= 0xFFFFFFFEu) throw Error(ErrorCode::invalid_argument, "register is full");
+  const auto index = static_cast<EnterpriseIndex>(r.enterprises.size());
+  if (!r.by_code.try_emplace(enterprise.code, index).second) {
     throw Error(ErrorCode::invalid_argument,
                 "enterprise " + std::string(enterprise.code.text()) + " is already registered");
   }
-  if (r.enterprises.size() >= 0xFFFFFFFEu) throw Error(ErrorCode::invalid_argument, "register is full");
   std::sort(enterprise.tags.begin(), enterprise.tags.end());
   enterprise.tags.erase(std::unique(enterprise.tags.begin(), enterprise.tags.end()), enterprise.tags.end());
-  const auto index = static_cast<EnterpriseIndex>(r.enterprises.size());
-  r.by_code.emplace(enterprise.code, index);
   r.enterprises.push_back(std::move(enterprise));
   return index;
+}
+
+void RegisterBuilder::reserve(std::size_t enterprises) {
+  Register::Impl& r = *reg_.impl_;
+  r.enterprises.reserve(enterprises);
+  r.by_code.reserve(enterprises);
 }
 
 FactInsert RegisterBuilder::add_fact(EnterpriseIndex enterprise, MetricId metric, const Period& period,

@@ -30,6 +30,8 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <functional>
 #include <iosfwd>
 #include <optional>
@@ -134,7 +136,20 @@ class CreditCode {
   friend bool operator>=(const CreditCode& a, const CreditCode& b) noexcept { return a.text() >= b.text(); }
 
   /// @brief A hash of the text, consistent with `==`.
-  std::size_t hash() const noexcept { return std::hash<std::string_view>{}(text()); }
+  ///
+  /// Mixes the 18 bytes as three words: a register of a million enterprises looks a
+  /// code up for every fact row, where a general byte-string hash was 2% of a load.
+  std::size_t hash() const noexcept {
+    std::uint64_t a = 0;
+    std::uint64_t b = 0;
+    std::uint16_t c = 0;
+    std::memcpy(&a, chars_.data(), 8);
+    std::memcpy(&b, chars_.data() + 8, 8);
+    std::memcpy(&c, chars_.data() + 16, 2);
+    std::uint64_t h = (a * 0x9E3779B97F4A7C15ULL) ^ (b + 0x632BE59BD9B4E019ULL) ^ (std::uint64_t{c} << 32);
+    h = (h ^ (h >> 31)) * 0xBF58476D1CE4E5B9ULL;
+    return static_cast<std::size_t>(h ^ (h >> 29));
+  }
 
  private:
   explicit CreditCode(const std::array<char, length>& chars) noexcept : chars_(chars) {}

@@ -104,6 +104,9 @@ class RegisterBuilder {
   /// @throws Error `invalid_argument` when the credit code is already registered.
   EnterpriseIndex add_enterprise(Enterprise enterprise);
 
+  /// @brief Makes room for `enterprises` more enterprises in all (a hint; loaders pass their row count).
+  void reserve(std::size_t enterprises);
+
   /// @brief Adds a fact for a registered enterprise.
   /// @return `added`, or `duplicate` when the identical fact was already there.
   /// @throws Error `invalid_argument` for an unknown enterprise index or metric id, a
