@@ -66,7 +66,9 @@ class FormulaEval : public ::testing::Test {
 
   // The value as text: numbers in lowest terms, booleans, dates, periods, 'text'.
   std::string value(const std::string& text, EnterpriseIndex e = 0, const char* quarter = "2019Q1") const {
-    const Evaluation r = eval(text, e, quarter);
+    // Text results may view the formula's own text: keep the formula alive while reading them.
+    const Formula f = compile(text);
+    const Evaluation r = evaluate(f, EvaluationContext{&reg_, e, Quarter::parse(quarter), Quarter::parse("2019Q2")});
     switch (r.status) {
       case Evaluation::Status::missing_fact:
         return "missing " + reg_.schema()[r.missing.metric].name + "[" + r.missing.period.to_string() + "]";
