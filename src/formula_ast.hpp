@@ -15,7 +15,7 @@
 namespace duixian::detail {
 
 enum class NodeKind : std::uint8_t {
-  number,       // 0.0452, 10%, 500万, 0.0452元
+  number,       // 0.05, 10%, 500万, 0.05元
   text,         // 'A'
   date,         // |2019-05-01|
   period,       // |2019|, |2019Q2|, |2019-05|

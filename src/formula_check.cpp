@@ -75,7 +75,7 @@ std::optional<Typed> multiply(Typed a, Typed b, std::string& why) {
     return Typed{FormulaType::money, Flex::none};
   }
   why = "cannot multiply " + a_type(a.type) + " by " + a_type(b.type) +
-        " (money × decimal is money; a quantity is priced with a 元 literal, e.g. kwh * 0.0452元)";
+        " (money × decimal is money; a quantity is priced with a 元 literal, e.g. kwh * 0.05元)";
   return std::nullopt;
 }
 

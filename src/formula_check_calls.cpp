@@ -68,7 +68,7 @@ const std::string& Checker::text_literal(std::int32_t arg, const char* what) {
   const Node& a = node(arg);
   if (a.kind != NodeKind::text) {
     const std::string w = what;
-    const char* example = w.find("tag") != std::string::npos        ? "'above_scale'"
+    const char* example = w.find("tag") != std::string::npos        ? "'high_tech'"
                           : w.find("region") != std::string::npos   ? "'3303'"
                           : w.find("industry") != std::string::npos ? "'C19'"
                                                                     : "'half_even'";
@@ -267,7 +267,7 @@ void Checker::call(Node& n) {
       const std::string& tag = text_literal(args[0], "the tag");
       bool ok = !tag.empty() && tag[0] >= 'a' && tag[0] <= 'z';
       for (const char c : tag) ok = ok && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_');
-      if (!ok) error(node(args[0]).column, "'" + tag + "' is not a tag: tags are lower-case words such as 'above_scale'");
+      if (!ok) error(node(args[0]).column, "'" + tag + "' is not a tag: tags are lower-case words such as 'high_tech'");
       n.type = FormulaType::boolean;
       return;
     }

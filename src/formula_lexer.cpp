@@ -128,7 +128,7 @@ Token Lexer::next() {
     case '.':
       fail(origin_, column_, "a number must start with a digit: write 0.5, not .5");
     case '"':
-      fail(origin_, column_, "text is quoted with single quotes: 'above_scale', not \"above_scale\"");
+      fail(origin_, column_, "text is quoted with single quotes: 'high_tech', not \"high_tech\"");
     default:
       if (starts(text_, pos_, kTimes)) {
         t.kind = Tok::star;
@@ -208,7 +208,7 @@ Token Lexer::number(std::size_t begin, std::size_t column) {
     if (is_ident_char(c) || c == '.' || suffix) {
       std::string hint;
       if (is_ident_start(c)) hint = " (periods are written between bars, e.g. |2019Q1|; a product needs *, e.g. 2 * x)";
-      if (suffix) hint = " (suffixes: %, 万, 亿, then optionally 元, as in 10%, 500万元, 0.0452元)";
+      if (suffix) hint = " (suffixes: %, 万, 亿, then optionally 元, as in 10%, 500万元, 0.05元)";
       fail(origin_, column_,
            "unexpected '" + std::string(text_.substr(pos_, utf8_length(pos_))) + "' after the number '" +
                std::string(t.lexeme) + "'" + hint);

@@ -263,7 +263,7 @@ TEST_F(FormulaTypes, EnterpriseTestsAndMetricFunctions) {
   EXPECT_EQ(type_of("exists(note)"), T::boolean);
   EXPECT_EQ(type_of("coalesce(output[2019Q1], 0)"), T::money);
   EXPECT_EQ(type_of("coalesce(output[2019Q1], output[2018Q1], investment[2018])"), T::money);
-  fails("has_tag(above_scale)", 9, "the tag must be quoted text written in the formula, e.g. 'above_scale'");
+  fails("has_tag(above_scale)", 9, "the tag must be quoted text written in the formula, e.g. 'high_tech'");
   fails("has_tag('Above Scale')", 9, "'Above Scale' is not a tag");
   fails("in_region('33a')", 11, "'33a' is not a GB/T 2260 region code prefix");
   fails("in_region('3303021')", 11, "expected 1 to 6 digits");
