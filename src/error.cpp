@@ -10,6 +10,7 @@ const char* to_string(ErrorCode code) noexcept {
     case ErrorCode::division_by_zero: return "division_by_zero";
     case ErrorCode::not_representable: return "not_representable";
     case ErrorCode::io_error: return "io_error";
+    case ErrorCode::ledger_conflict: return "ledger_conflict";
   }
   return "unknown";
 }

@@ -18,6 +18,7 @@ enum class ErrorCode : int {
   division_by_zero = 4,  ///< A divisor that is exactly zero.
   not_representable = 5, ///< A value that cannot be written in the requested form (a negative amount in capitals).
   io_error = 6,          ///< A file that cannot be opened or read.
+  ledger_conflict = 7,   ///< A ledger commit refused: a quarter out of order, or a committed quarter with different amounts.
 };
 
 /// @brief Short static text for an error code, e.g. `"overflow"`.

@@ -18,6 +18,8 @@ TEST(ErrorCode, HasStableNamesAndValues) {
   EXPECT_STREQ(to_string(ErrorCode::division_by_zero), "division_by_zero");
   EXPECT_STREQ(to_string(ErrorCode::not_representable), "not_representable");
   EXPECT_STREQ(to_string(ErrorCode::io_error), "io_error");
+  EXPECT_STREQ(to_string(ErrorCode::ledger_conflict), "ledger_conflict");
+  EXPECT_EQ(static_cast<int>(ErrorCode::ledger_conflict), 7);
   EXPECT_STREQ(to_string(static_cast<ErrorCode>(99)), "unknown");
   EXPECT_EQ(static_cast<int>(ErrorCode::overflow), 3);
 }

@@ -1,0 +1,196 @@
+// What only the SQLite ledger has: a file that persists, its schema and version,
+// verification on open, SQLite's read-only mode, and several handles on one file.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include "duixian/error.hpp"
+#include "duixian/sha256.hpp"
+#include "duixian/sqlite_ledger.hpp"
+#include "duixian/version.hpp"
+
+namespace duixian {
+namespace {
+
+LedgerEntry entry(const char* code, const char* policy, const char* amount) {
+  return LedgerEntry{code, policy, Decimal::parse(amount)};
+}
+
+RunToCommit run_of(unsigned quarter) {
+  return RunToCommit{Quarter(2019, quarter),
+                     {entry("91330300A", "R1", "100.00"), entry("91330300A", "R2", "-50.00"),
+                      entry("91330300B", "R1", std::to_string(quarter).c_str())},
+                     "wenzhou-2019",
+                     sha256_hex("book"),
+                     sha256_hex("data"),
+                     "2019-07-05T09:30:00Z"};
+}
+
+class LedgerSqlite : public ::testing::Test {
+ protected:
+  std::string path = ::testing::TempDir() + "duixian_" + std::to_string(getpid()) + "_" +
+                     ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db";
+
+  LedgerSqlite() { remove_files(); }
+  ~LedgerSqlite() override { remove_files(); }
+  void remove_files() const {
+    for (const char* suffix : {"", "-wal", "-shm"}) std::remove((path + suffix).c_str());
+  }
+
+  // A ledger with 2019Q1..Q3 committed, closed again.
+  void make_three_runs() const {
+    SqliteLedger l = SqliteLedger::open(path, OpenMode::create);
+    for (unsigned q = 1; q <= 3; ++q) l.commit(run_of(q));
+  }
+
+  // Runs SQL on the file directly, as a person with the sqlite3 shell would.
+  std::string raw(const char* sql) const {
+    sqlite3* db = nullptr;
+    std::string out;
+    if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) == SQLITE_OK) {
+      char* error = nullptr;
+      auto collect = [](void* text, int columns, char** values, char**) {
+        auto& s = *static_cast<std::string*>(text);
+        for (int i = 0; i < columns; ++i) s += std::string(values[i] ? values[i] : "NULL") + "|";
+        return 0;
+      };
+      if (sqlite3_exec(db, sql, collect, &out, &error) != SQLITE_OK) {
+        ADD_FAILURE() << sql << ": " << error;
+        sqlite3_free(error);
+      }
+    }
+    sqlite3_close(db);
+    return out;
+  }
+
+  std::string open_error(OpenMode mode = OpenMode::read_write) const {
+    try {
+      SqliteLedger::open(path, mode);
+    } catch (const Error& e) {
+      EXPECT_EQ(e.code(), ErrorCode::io_error);
+      return e.what();
+    }
+    return "opened";
+  }
+};
+
+TEST_F(LedgerSqlite, PersistsAcrossReopen) {
+  make_three_runs();
+  SqliteLedger again = SqliteLedger::open(path);
+  EXPECT_EQ(again.path(), path);
+  EXPECT_EQ(again.last_committed(), Quarter(2019, 3));
+  ASSERT_EQ(again.runs().size(), 3u);
+  EXPECT_EQ(again.entries(Quarter(2019, 2)).back(), entry("91330300B", "R1", "2.00"));
+  EXPECT_EQ(again.paid_before(Quarter(2019, 4)).paid("91330300A", "R2").to_string(), "-150.00");
+  EXPECT_EQ(again.commit(run_of(3)).status, CommitStatus::already_committed);
+  EXPECT_EQ(again.commit(run_of(4)).status, CommitStatus::committed);
+}
+
+TEST_F(LedgerSqlite, StoresSchemaVersionWalAndAmountsAsText) {
+  make_three_runs();
+  EXPECT_EQ(raw("PRAGMA user_version"), "1|");
+  EXPECT_EQ(raw("PRAGMA application_id"), std::to_string(SqliteLedger::application_id) + "|");
+  EXPECT_EQ(raw("PRAGMA journal_mode"), "wal|");
+  EXPECT_EQ(raw("SELECT DISTINCT typeof(amount) FROM entries"), "text|");
+  EXPECT_EQ(raw("SELECT amount FROM entries WHERE run = 1 ORDER BY credit_code, policy"), "100.00|-50.00|1.00|");
+  EXPECT_EQ(raw("PRAGMA integrity_check"), "ok|");
+}
+
+TEST_F(LedgerSqlite, AnAmountAlteredByHandIsDetectedAtOpenNamingTheRun) {
+  make_three_runs();
+  raw("UPDATE entries SET amount = '100.01' WHERE run = 2 AND credit_code = '91330300A' AND policy = 'R1'");
+  EXPECT_EQ(open_error(), "io_error: ledger run 2 (2019Q2) is corrupt: its entries do not match their digest");
+  EXPECT_EQ(open_error(OpenMode::read_only), open_error());
+}
+
+TEST_F(LedgerSqlite, OtherAlterationsAreDetectedToo) {
+  make_three_runs();
+  raw("UPDATE runs SET committed_at = '2019-07-06T09:30:00Z' WHERE sequence = 3");
+  EXPECT_EQ(open_error(), "io_error: ledger run 3 (2019Q3) is corrupt: its record does not match its digest");
+  raw("UPDATE runs SET committed_at = '2019-07-05T09:30:00Z' WHERE sequence = 3");
+  EXPECT_EQ(open_error(), "opened");
+  raw("DELETE FROM entries WHERE run = 1 AND policy = 'R2'");
+  EXPECT_EQ(open_error(), "io_error: ledger run 1 (2019Q1) is corrupt: it has 2 entries, its record says 3");
+}
+
+TEST_F(LedgerSqlite, AnUnreadableAmountIsReportedAsCorruption) {
+  make_three_runs();
+  raw("UPDATE entries SET amount = 'lots' WHERE run = 2 AND policy = 'R2'");
+  const std::string error = open_error();
+  EXPECT_EQ(error.rfind("io_error: ledger run 2 (2019Q2) is corrupt: an entry cannot be read back", 0), 0u) << error;
+}
+
+TEST_F(LedgerSqlite, ReadOnlyOpenCannotCommit) {
+  make_three_runs();
+  SqliteLedger reader = SqliteLedger::open(path, OpenMode::read_only);
+  EXPECT_TRUE(reader.read_only());  // SQLite's own read-only mode, not a flag of ours
+  EXPECT_EQ(reader.runs().size(), 3u);
+  try {
+    reader.commit(run_of(4));
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::invalid_argument);
+    EXPECT_EQ(std::string(e.what()), "invalid_argument: cannot commit 2019Q4: ledger " + path + " was opened read-only");
+  }
+  EXPECT_EQ(SqliteLedger::open(path).runs().size(), 3u);
+  EXPECT_FALSE(SqliteLedger::open(path).read_only());
+}
+
+TEST_F(LedgerSqlite, ANewerSchemaVersionIsRefused) {
+  make_three_runs();
+  raw("PRAGMA user_version = 2");
+  EXPECT_EQ(open_error(), "io_error: " + path +
+                              " has ledger schema version 2, newer than version 1 known to Duixian " +
+                              DUIXIAN_VERSION_STRING + "; open it with a newer Duixian");
+  EXPECT_EQ(open_error(OpenMode::read_only), open_error());
+}
+
+TEST_F(LedgerSqlite, FilesThatAreNotLedgersAreRefused) {
+  EXPECT_NE(open_error().find("cannot open ledger"), std::string::npos);  // missing, and not asked to create
+  EXPECT_NE(open_error(OpenMode::read_only).find("cannot open ledger"), std::string::npos);
+
+  raw("CREATE TABLE invoices (id INTEGER)");  // another application's database
+  EXPECT_EQ(open_error(), "io_error: " + path + " is not a Duixian ledger (application_id 0x00000000, expected "
+                                                "0x44584c47)");
+  EXPECT_EQ(open_error(OpenMode::create), open_error());
+  remove_files();
+
+  std::ofstream(path) << "not a database at all, but long enough to have a header that SQLite reads......";
+  EXPECT_NE(open_error(OpenMode::create).find("not a database"), std::string::npos);
+  remove_files();
+
+  std::ofstream{path};  // empty file: a ledger only when asked to create one
+  EXPECT_NE(open_error().find("open it with OpenMode::create"), std::string::npos);
+  EXPECT_EQ(open_error(OpenMode::create), "opened");
+}
+
+TEST_F(LedgerSqlite, TwoHandlesOnOneFileSeeEachOthersCommits) {
+  SqliteLedger a = SqliteLedger::open(path, OpenMode::create);
+  SqliteLedger b = SqliteLedger::open(path);
+  a.commit(run_of(1));
+  EXPECT_EQ(b.last_committed(), Quarter(2019, 1));
+  RunToCommit changed = run_of(1);
+  changed.entries.pop_back();
+  EXPECT_THROW(b.commit(changed), Error);  // b decides from the file, not from what it saw before
+  EXPECT_EQ(b.commit(run_of(2)).run.previous_sha256, a.runs().front().run_sha256);
+  EXPECT_EQ(a.commit(run_of(2)).status, CommitStatus::already_committed);
+  EXPECT_NO_THROW(a.verify());
+}
+
+TEST_F(LedgerSqlite, AMovedHandleKeepsTheConnection) {
+  SqliteLedger a = SqliteLedger::open(path, OpenMode::create);
+  a.commit(run_of(1));
+  SqliteLedger b = std::move(a);
+  EXPECT_EQ(b.last_committed(), Quarter(2019, 1));
+  a = std::move(b);
+  EXPECT_EQ(a.commit(run_of(2)).status, CommitStatus::committed);
+}
+
+}  // namespace
+}  // namespace duixian
