@@ -2,6 +2,7 @@
 
 #include <ostream>
 
+#include "round_away.hpp"
 #include "u128.hpp"
 
 namespace duixian {
@@ -60,21 +61,7 @@ Decimal fit_exact(u128 m, bool neg, int scale, const char* what) {
   return fit_exact(detail::to_wide(m), neg, scale, what);
 }
 
-/// Whether q (the truncated quotient) must move one unit away from zero, given the
-/// comparison of the discarded remainder with half the divisor.
-bool round_away(RoundingMode mode, bool neg, bool inexact, int half_cmp, bool q_odd) noexcept {
-  if (!inexact) return false;
-  switch (mode) {
-    case RoundingMode::down: return false;
-    case RoundingMode::up: return true;
-    case RoundingMode::ceiling: return !neg;
-    case RoundingMode::floor: return neg;
-    case RoundingMode::half_up: return half_cmp >= 0;
-    case RoundingMode::half_down: return half_cmp > 0;
-    case RoundingMode::half_even: return half_cmp > 0 || (half_cmp == 0 && q_odd);
-  }
-  return false;
-}
+using detail::round_away;
 
 /// round(num / den) to an integer with `mode`; num, den > 0 magnitudes, sign separate.
 Wide round_quotient(const Wide& num, const Wide& den, bool neg, RoundingMode mode) {

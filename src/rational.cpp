@@ -3,6 +3,7 @@
 #include <ostream>
 
 #include "rational_wide.hpp"
+#include "round_away.hpp"
 #include "u128.hpp"
 
 namespace duixian {
@@ -20,20 +21,7 @@ namespace {
                                        b.to_string() + ": the exact result does not fit in 128 bits");
 }
 
-/// Whether the truncated quotient moves one unit away from zero (the GDA rounding rules).
-bool round_away(RoundingMode mode, bool neg, bool inexact, int half_cmp, bool q_odd) noexcept {
-  if (!inexact) return false;
-  switch (mode) {
-    case RoundingMode::down: return false;
-    case RoundingMode::up: return true;
-    case RoundingMode::ceiling: return !neg;
-    case RoundingMode::floor: return neg;
-    case RoundingMode::half_up: return half_cmp >= 0;
-    case RoundingMode::half_down: return half_cmp > 0;
-    case RoundingMode::half_even: return half_cmp > 0 || (half_cmp == 0 && q_odd);
-  }
-  return false;
-}
+using detail::round_away;
 
 /// A rational from arbitrary-precision parts: reduced, then fitted into 128 bits or refused.
 bool fit(BigInt n, BigInt d, Rational& out) {
