@@ -106,10 +106,14 @@ bool PaidTotals::contains(std::string_view credit_code, std::string_view policy_
 }
 
 Decimal PaidTotals::paid(std::string_view credit_code, std::string_view policy_id) const {
+  return detail::from_fen(paid_fen(credit_code, policy_id));
+}
+
+std::int64_t PaidTotals::paid_fen(std::string_view credit_code, std::string_view policy_id) const noexcept {
   const std::uint32_t code = find_code(credit_code);
-  const std::uint32_t policy = find_policy(policy_id);
+  const std::uint32_t policy = code != kNone ? find_policy(policy_id) : kNone;
   const std::uint32_t t = code != kNone && policy != kNone ? find_total(code, policy) : kNone;
-  return detail::from_fen(t != kNone ? totals_[t].fen : 0);
+  return t != kNone ? totals_[t].fen : 0;
 }
 
 void PaidTotals::for_each(

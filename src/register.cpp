@@ -107,6 +107,14 @@ const std::vector<Enterprise>& Register::enterprises() const noexcept { return i
 const MetricSchema& Register::schema() const noexcept { return impl_->schema; }
 std::size_t Register::fact_count() const noexcept { return impl_->fact_count; }
 
+std::vector<Period> Register::fact_periods(MetricId metric) const {
+  std::vector<Period> periods;
+  if (metric >= impl_->columns.size()) return periods;
+  for (const PeriodColumn& pc : impl_->columns[metric]) periods.push_back(Period::from_key(pc.period_key));
+  std::sort(periods.begin(), periods.end());
+  return periods;
+}
+
 std::optional<EnterpriseIndex> Register::find(const CreditCode& code) const {
   const auto it = impl_->by_code.find(code);
   if (it == impl_->by_code.end()) return std::nullopt;

@@ -29,5 +29,7 @@
 #include "duixian/register.hpp"
 #include "duixian/rounding.hpp"
 #include "duixian/sha256.hpp"
+#include "duixian/settlement.hpp"
+#include "duixian/explanation.hpp"
 #include "duixian/sqlite_ledger.hpp"
 #include "duixian/version.hpp"

@@ -121,6 +121,11 @@ class PaidTotals {
   /// @param policy_id the policy.
   Decimal paid(std::string_view credit_code, std::string_view policy_id) const;
 
+  /// @brief The total paid for a pair, in fen; 0 for a pair never paid. Allocates nothing.
+  /// @param credit_code the enterprise.
+  /// @param policy_id the policy.
+  std::int64_t paid_fen(std::string_view credit_code, std::string_view policy_id) const noexcept;
+
   /// @brief True when the pair has been added (even if its total is now zero).
   /// @param credit_code the enterprise.
   /// @param policy_id the policy.

@@ -66,6 +66,10 @@ class Register {
   /// @brief A date fact. Nothing when missing or not a date.
   std::optional<Date> date(EnterpriseIndex enterprise, MetricId metric, const Period& period) const;
 
+  /// @brief The periods for which `metric` has at least one fact, in period order (`Period::key`).
+  /// @param metric a metric id of the schema; an unknown id has none.
+  std::vector<Period> fact_periods(MetricId metric) const;
+
   /// @brief The number of facts stored.
   std::size_t fact_count() const noexcept;
   /// @brief Bytes of memory the fact columns and their side tables hold.

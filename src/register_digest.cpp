@@ -1,0 +1,83 @@
+// The canonical text of a register and its SHA-256: what a committed run says it was
+// computed from. Independent of row order and file encoding (docs/settlement.md).
+#include <algorithm>
+#include <string>
+
+#include "duixian/settlement.hpp"
+#include "duixian/sha256.hpp"
+
+namespace duixian {
+
+namespace {
+
+// Free text (names, attribute values) may hold tabs and line breaks: escape them.
+void append_escaped(std::string& out, std::string_view text) {
+  for (const char c : text) {
+    switch (c) {
+      case '\\': out += "\\\\"; break;
+      case '\t': out += "\\t"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      default: out += c;
+    }
+  }
+}
+
+}  // namespace
+
+std::string register_sha256(const Register& reg) {
+  const MetricSchema& schema = reg.schema();
+  std::vector<std::vector<Period>> periods(schema.size());
+  for (std::size_t m = 0; m < schema.size(); ++m) periods[m] = reg.fact_periods(static_cast<MetricId>(m));
+  std::vector<EnterpriseIndex> order(reg.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<EnterpriseIndex>(i);
+  std::sort(order.begin(), order.end(), [&](EnterpriseIndex a, EnterpriseIndex b) { return reg[a].code < reg[b].code; });
+  Sha256 hash;
+  std::string text = "duixian.register/1\n";
+  for (const EnterpriseIndex i : order) {
+    const Enterprise& e = reg[i];
+    text += "E\t";
+    text += e.code.text();
+    text += '\t';
+    text += e.region.to_string();
+    text += '\t';
+    text += e.industry.text();
+    text += '\t';
+    text += e.registered_on.to_string();
+    text += '\t';
+    for (std::size_t t = 0; t < e.tags.size(); ++t) {
+      if (t > 0) text += ';';
+      append_escaped(text, e.tags[t]);
+    }
+    text += '\t';
+    append_escaped(text, e.name);
+    text += '\n';
+    std::vector<const DatedAttribute*> attributes;
+    for (const DatedAttribute& a : e.attributes) attributes.push_back(&a);
+    std::sort(attributes.begin(), attributes.end(), [](const DatedAttribute* a, const DatedAttribute* b) {
+      return std::tie(a->name, a->from) < std::tie(b->name, b->from);
+    });
+    for (const DatedAttribute* a : attributes) {
+      text += "A\t" + a->name + '\t' + a->from.to_string() + '\t' + (a->until ? a->until->to_string() : "") + '\t';
+      append_escaped(text, a->value);
+      text += '\n';
+    }
+    for (std::size_t m = 0; m < schema.size(); ++m) {
+      for (const Period& p : periods[m]) {
+        const std::optional<FactValue> v = reg.fact(i, static_cast<MetricId>(m), p);
+        if (!v) continue;
+        text += "F\t" + schema[static_cast<MetricId>(m)].name + '\t' + p.to_string() + '\t';
+        append_escaped(text, v->to_string());
+        text += '\n';
+      }
+    }
+    if (text.size() > (1U << 20)) {
+      hash.update(text);
+      text.clear();
+    }
+  }
+  hash.update(text);
+  return hash.finish_hex();
+}
+
+}  // namespace duixian

@@ -1,0 +1,215 @@
+// Running the per-enterprise pipeline over a register: phase one (budget claims), the
+// budget decision, phase two (lines), on several threads, in credit-code order.
+#include <algorithm>
+#include <atomic>
+#include <exception>
+#include <thread>
+
+#include "duixian/error.hpp"
+#include "settle_engine.hpp"
+#include "settlement_data.hpp"
+
+namespace duixian {
+
+namespace detail {
+
+namespace {
+
+constexpr std::size_t kChunk = 1024;  // enterprises per unit of work
+
+unsigned thread_count(const SettleOptions& options, std::size_t chunks) {
+  unsigned n = options.threads != 0 ? options.threads : std::max(1U, std::thread::hardware_concurrency());
+  return static_cast<unsigned>(std::min<std::size_t>(n, std::max<std::size_t>(1, chunks)));
+}
+
+// Calls work(worker, chunk) for every chunk on `threads` threads. Chunks are independent
+// and their results are combined in chunk order afterwards, so the outcome does not
+// depend on the thread count. The exception of the lowest failing chunk is rethrown.
+template <class Work>
+void for_each_chunk(std::size_t chunks, unsigned threads, Work&& work) {
+  std::vector<std::exception_ptr> errors(chunks);
+  std::atomic<std::size_t> next{0};
+  const auto worker = [&](unsigned id) {
+    for (std::size_t c = next++; c < chunks; c = next++) {
+      try {
+        work(id, c);
+      } catch (...) {
+        errors[c] = std::current_exception();
+      }
+    }
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker, t);
+  worker(0);
+  for (std::thread& t : pool) t.join();
+  for (const std::exception_ptr& e : errors) {
+    if (e) std::rethrow_exception(e);
+  }
+}
+
+std::vector<EnterpriseIndex> by_credit_code(const Register& reg) {
+  std::vector<EnterpriseIndex> order(reg.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<EnterpriseIndex>(i);
+  std::sort(order.begin(), order.end(),
+            [&](EnterpriseIndex a, EnterpriseIndex b) { return reg[a].code < reg[b].code; });
+  return order;
+}
+
+struct ChunkOut {
+  std::vector<SettledEnterprise> enterprises;
+  std::vector<SettlementLine> lines;
+  std::vector<SettledEnterprise> omitted_enterprises;
+  std::vector<Omission> omissions;
+  std::vector<BudgetClaim> claims;
+  std::uint64_t evaluations = 0;
+};
+
+}  // namespace
+
+struct ShardData {
+  std::shared_ptr<const PolicyBook> book;
+  const Register* reg = nullptr;
+  std::shared_ptr<const SettlePlan> plan;
+  std::uint32_t shard = 0;
+  SettleOptions options;
+  std::vector<EnterpriseIndex> order;
+  std::vector<BudgetClaim> claims;
+
+  static ShardRun make(std::unique_ptr<ShardData> d) { return ShardRun(std::move(d)); }
+  static ShardData& of(ShardRun& run) { return *run.impl_; }
+};
+
+}  // namespace detail
+
+ShardRun::ShardRun(std::unique_ptr<detail::ShardData> impl) noexcept : impl_(std::move(impl)) {}
+ShardRun::~ShardRun() = default;
+ShardRun::ShardRun(ShardRun&&) noexcept = default;
+ShardRun& ShardRun::operator=(ShardRun&&) noexcept = default;
+const std::vector<BudgetClaim>& ShardRun::claims() const noexcept { return impl_->claims; }
+
+ShardRun begin_shard(const PolicyBook& book, const Register& reg, const Quarter& quarter, std::uint32_t shard,
+                     const SettleOptions& options) {
+  auto d = std::make_unique<detail::ShardData>();
+  d->book = std::make_shared<const PolicyBook>(book);
+  d->plan = std::make_shared<const detail::SettlePlan>(*d->book, reg, quarter);
+  d->reg = &reg;
+  d->shard = shard;
+  d->options = options;
+  d->order = detail::by_credit_code(reg);
+  const bool any_budget = std::any_of(d->plan->policies.begin(), d->plan->policies.end(),
+                                      [](const detail::PolicyPlan& p) { return p.in_phase_one; });
+  if (any_budget) {
+    const std::size_t chunks = (d->order.size() + detail::kChunk - 1) / detail::kChunk;
+    std::vector<std::vector<BudgetClaim>> out(chunks);
+    const unsigned threads = detail::thread_count(options, chunks);
+    std::vector<detail::EnterpriseRun> runs(threads, detail::EnterpriseRun(*d->plan));
+    std::vector<detail::EnterpriseResult> scratch(threads);
+    detail::for_each_chunk(chunks, threads, [&](unsigned worker, std::size_t c) {
+      const std::size_t end = std::min(d->order.size(), (c + 1) * detail::kChunk);
+      for (std::size_t i = c * detail::kChunk; i < end; ++i) {
+        detail::EnterpriseResult& r = scratch[worker];
+        r.clear();
+        const detail::EnterpriseInputs in{&reg, d->order[i], nullptr, nullptr};
+        runs[worker].run(in, true, r);
+        out[c].insert(out[c].end(), r.claims.begin(), r.claims.end());
+      }
+    });
+    for (auto& part : out) d->claims.insert(d->claims.end(), part.begin(), part.end());
+  }
+  return detail::ShardData::make(std::move(d));
+}
+
+Settlement finish_shard(ShardRun run, const BudgetDecision& budgets, const PaidTotals& previously_paid) {
+  detail::ShardData& d = detail::ShardData::of(run);
+  const Register& reg = *d.reg;
+  const std::size_t chunks = (d.order.size() + detail::kChunk - 1) / detail::kChunk;
+  std::vector<detail::ChunkOut> out(chunks);
+  const unsigned threads = detail::thread_count(d.options, chunks);
+  std::vector<detail::EnterpriseRun> runs(threads, detail::EnterpriseRun(*d.plan));
+  std::vector<detail::EnterpriseResult> scratch(threads);
+  const bool keep_omissions = d.options.keep_omissions;
+  detail::for_each_chunk(chunks, threads, [&](unsigned worker, std::size_t c) {
+    detail::ChunkOut& o = out[c];
+    const std::size_t end = std::min(d.order.size(), (c + 1) * detail::kChunk);
+    for (std::size_t i = c * detail::kChunk; i < end; ++i) {
+      const EnterpriseIndex e = d.order[i];
+      detail::EnterpriseResult& r = scratch[worker];
+      r.clear();
+      const detail::EnterpriseInputs in{&reg, e, &budgets, &previously_paid};
+      runs[worker].run(in, false, r);
+      o.evaluations += r.evaluations;
+      const SettledEnterprise who{reg[e].code, reg[e].region, e, d.shard};
+      if (!r.lines.empty()) {
+        const auto idx = static_cast<std::uint32_t>(o.enterprises.size());
+        o.enterprises.push_back(who);
+        for (const detail::LineRecord& l : r.lines) {
+          o.lines.push_back(SettlementLine{idx, l.policy, l.due, l.cumulative, l.previously_paid, l.payout, l.city,
+                                           l.county});
+        }
+      }
+      if (keep_omissions && !r.omissions.empty()) {
+        const auto idx = static_cast<std::uint32_t>(o.omitted_enterprises.size());
+        o.omitted_enterprises.push_back(who);
+        for (const detail::OmissionRecord& m : r.omissions) {
+          o.omissions.push_back(Omission{idx, m.policy, m.quarter, m.reason, m.metric, m.period_key});
+        }
+      }
+    }
+  });
+  auto s = std::make_unique<detail::SettlementData>();
+  s->book = d.book;
+  s->plan = d.plan;
+  s->quarter = d.plan->quarter;
+  s->budgets = budgets;
+  s->registers.emplace_back(d.shard, &reg);
+  std::size_t n_lines = 0;
+  std::size_t n_omissions = 0;
+  for (const detail::ChunkOut& o : out) {
+    n_lines += o.lines.size();
+    n_omissions += o.omissions.size();
+  }
+  s->lines.reserve(n_lines);
+  s->omissions.reserve(n_omissions);
+  for (detail::ChunkOut& o : out) {
+    const auto e0 = static_cast<std::uint32_t>(s->enterprises.size());
+    const auto m0 = static_cast<std::uint32_t>(s->omitted_enterprises.size());
+    s->enterprises.insert(s->enterprises.end(), o.enterprises.begin(), o.enterprises.end());
+    s->omitted_enterprises.insert(s->omitted_enterprises.end(), o.omitted_enterprises.begin(),
+                                  o.omitted_enterprises.end());
+    for (SettlementLine& l : o.lines) {
+      l.enterprise += e0;
+      s->lines.push_back(l);
+    }
+    for (Omission& m : o.omissions) {
+      m.enterprise += m0;
+      s->omissions.push_back(m);
+    }
+    s->evaluations += o.evaluations;
+    o = detail::ChunkOut{};
+  }
+  return detail::SettlementData::make(std::move(s));
+}
+
+Settlement settle(const PolicyBook& book, const Register& reg, const Quarter& quarter,
+                  const PaidTotals& previously_paid, const SettleOptions& options) {
+  ShardRun run = begin_shard(book, reg, quarter, 0, options);
+  const BudgetDecision budgets = BudgetDecision::decide(book, run.claims());
+  std::vector<Settlement> one;
+  one.push_back(finish_shard(std::move(run), budgets, previously_paid));
+  return merge(std::move(one), previously_paid);
+}
+
+Settlement settle(const PolicyBook& book, const Register& reg, const Quarter& quarter, const Ledger& ledger,
+                  const SettleOptions& options) {
+  const PaidTotals paid = ledger.paid_before(quarter);
+  Settlement s = settle(book, reg, quarter, paid, options);
+  if (const std::optional<RunRecord> committed = ledger.run(quarter)) {
+    const PreparedRun prepared = prepare_run(s.to_commit(std::string(64, '0'), std::string(64, '0')));
+    detail::SettlementData::of(s).state = prepared.entries_sha256 == committed->entries_sha256
+                                              ? LedgerState::committed_identical
+                                              : LedgerState::committed_different;
+  }
+  return s;
+}
+
+}  // namespace duixian

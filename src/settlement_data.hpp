@@ -1,0 +1,35 @@
+#pragma once
+// What a Settlement holds, shared by the files that build and read it.
+
+#include <memory>
+#include <utility>
+#include <vector>
+
+#include "duixian/settlement.hpp"
+#include "settle_engine.hpp"
+
+namespace duixian::detail {
+
+struct SettlementData {
+  std::shared_ptr<const PolicyBook> book;
+  std::shared_ptr<const SettlePlan> plan;
+  Quarter quarter;
+  BudgetDecision budgets;
+  std::vector<std::pair<std::uint32_t, const Register*>> registers;  // by shard number, for explanations
+  std::vector<SettledEnterprise> enterprises;
+  std::vector<SettlementLine> lines;
+  std::vector<SettledEnterprise> omitted_enterprises;
+  std::vector<Omission> omissions;
+  LedgerState state = LedgerState::not_committed;
+  std::uint64_t evaluations = 0;
+
+  static Settlement make(std::unique_ptr<SettlementData> data) {
+    Settlement s;
+    s.impl_ = std::move(data);
+    return s;
+  }
+  static SettlementData& of(Settlement& s) { return *s.impl_; }
+  static const SettlementData& of(const Settlement& s) { return *s.impl_; }
+};
+
+}  // namespace duixian::detail
