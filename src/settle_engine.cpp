@@ -32,6 +32,8 @@ EnterpriseRun::EnterpriseRun(const SettlePlan& plan) : plan_(plan), work_(plan.p
 
 void EnterpriseRun::omit(EnterpriseResult& out, std::uint32_t p, int slot, OmissionReason reason, MetricId metric,
                          std::int32_t period_key) {
+  // An event policy's amount sits in slot 0 but is computed for the event's quarter.
+  if (slot == 0 && plan_.policies[p].event) slot = work_[p].event_quarter;
   out.omissions.push_back(OmissionRecord{static_cast<std::uint16_t>(p), static_cast<std::uint8_t>(slot), reason,
                                          metric, period_key});
 }
@@ -143,11 +145,11 @@ void EnterpriseRun::compute(std::uint32_t p, bool only_phase_one, EnterpriseResu
       return;
     }
     const unsigned q = (day.month() + 2) / 3;
+    w.event_quarter = static_cast<std::uint8_t>(q);
     if (q > plan_.last) {
       omit(out, p, 0, OmissionReason::not_yet_due);
       return;
     }
-    w.due_quarter = static_cast<std::uint8_t>(q);
     computed_for = quarter_of_plan(plan_, static_cast<int>(q));
     if (!pp.in_force[q]) {
       not_in_force(0);
@@ -277,7 +279,7 @@ void EnterpriseRun::schedule(std::uint32_t p, EnterpriseResult& out) {
         break;
       }
       case ScheduleKind::lump_on_date: {
-        const Quarter computed_for = quarter_of_plan(plan_, w.due_quarter != 0 ? w.due_quarter : 1);
+        const Quarter computed_for = quarter_of_plan(plan_, w.event_quarter != 0 ? w.event_quarter : 1);
         const EvaluationContext ctx{in_->reg, in_->index, computed_for, plan_.quarter};
         const Evaluation ev = evaluate(pp.formulas->schedule_date, ctx);
         if (ev.status == Evaluation::Status::missing_fact) {
@@ -425,6 +427,11 @@ void EnterpriseRun::run(const EnterpriseInputs& inputs, bool phase_one, Enterpri
     apply_caps(out);
     city_share_ = plan_.book->spec().funding.city_share(e.region);
     emit_lines(out);
+    if (out.omissions.size() > 1) {  // the schedule and the caps add theirs after the amounts
+      std::stable_sort(out.omissions.begin(), out.omissions.end(), [](const OmissionRecord& a, const OmissionRecord& b) {
+        return a.policy != b.policy ? a.policy < b.policy : a.quarter < b.quarter;
+      });
+    }
   } catch (const Error& err) {
     rethrow(err, std::min<std::uint32_t>(p, static_cast<std::uint32_t>(plan_.policies.size() - 1)), at_slot_);
   }

@@ -113,7 +113,7 @@ class EnterpriseRun {
   };
   struct Work {
     std::array<Slot, kSlots> slots{};
-    std::uint8_t due_quarter = 0;  // lump_on_date / event lump: the quarter due in (0: none)
+    std::uint8_t event_quarter = 0;  // an event policy: the quarter of its event (0: none)
     std::array<std::int64_t, kSlots> due{};     // D by quarter (1..4)
     std::array<std::int64_t, kSlots> capped{};  // C by quarter (1..4)
   };

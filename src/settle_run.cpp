@@ -1,5 +1,5 @@
 // Running the per-enterprise pipeline over a register: phase one (budget claims), the
-// budget decision, phase two (lines), on several threads, in credit-code order.
+// budget decision, phase two (lines), on several threads, in register order.
 #include <algorithm>
 #include <atomic>
 #include <exception>
@@ -47,11 +47,11 @@ void for_each_chunk(std::size_t chunks, unsigned threads, Work&& work) {
   }
 }
 
-std::vector<EnterpriseIndex> by_credit_code(const Register& reg) {
+// Enterprises run in register order, which is the order of the fact columns (neighbouring
+// enterprises share cache lines); the merge puts the results in credit-code order.
+std::vector<EnterpriseIndex> in_register_order(const Register& reg) {
   std::vector<EnterpriseIndex> order(reg.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<EnterpriseIndex>(i);
-  std::sort(order.begin(), order.end(),
-            [&](EnterpriseIndex a, EnterpriseIndex b) { return reg[a].code < reg[b].code; });
   return order;
 }
 
@@ -95,7 +95,7 @@ ShardRun begin_shard(const PolicyBook& book, const Register& reg, const Quarter&
   d->reg = &reg;
   d->shard = shard;
   d->options = options;
-  d->order = detail::by_credit_code(reg);
+  d->order = detail::in_register_order(reg);
   const bool any_budget = std::any_of(d->plan->policies.begin(), d->plan->policies.end(),
                                       [](const detail::PolicyPlan& p) { return p.in_phase_one; });
   if (any_budget) {
@@ -119,19 +119,27 @@ ShardRun begin_shard(const PolicyBook& book, const Register& reg, const Quarter&
   return detail::ShardData::make(std::move(d));
 }
 
-Settlement finish_shard(ShardRun run, const BudgetDecision& budgets, const PaidTotals& previously_paid) {
+namespace detail {
+
+Settlement finish_unordered(ShardRun run, const BudgetDecision& budgets, const PaidTotals& previously_paid) {
   detail::ShardData& d = detail::ShardData::of(run);
   const Register& reg = *d.reg;
-  const std::size_t chunks = (d.order.size() + detail::kChunk - 1) / detail::kChunk;
+  // One contiguous range per thread: each output grows in place (small chunks of
+  // their own cost a mapping and page faults each), and ranges join in register order.
+  const unsigned threads = detail::thread_count(d.options, (d.order.size() + detail::kChunk - 1) / detail::kChunk);
+  const std::size_t chunks = threads;
+  const std::size_t per = (d.order.size() + chunks - 1) / chunks;
   std::vector<detail::ChunkOut> out(chunks);
-  const unsigned threads = detail::thread_count(d.options, chunks);
   std::vector<detail::EnterpriseRun> runs(threads, detail::EnterpriseRun(*d.plan));
   std::vector<detail::EnterpriseResult> scratch(threads);
   const bool keep_omissions = d.options.keep_omissions;
   detail::for_each_chunk(chunks, threads, [&](unsigned worker, std::size_t c) {
     detail::ChunkOut& o = out[c];
-    const std::size_t end = std::min(d.order.size(), (c + 1) * detail::kChunk);
-    for (std::size_t i = c * detail::kChunk; i < end; ++i) {
+    const std::size_t begin = std::min(d.order.size(), c * per);
+    const std::size_t end = std::min(d.order.size(), (c + 1) * per);
+    o.enterprises.reserve((end - begin) * 3 / 4);
+    o.lines.reserve((end - begin) * 5);
+    for (std::size_t i = begin; i < end; ++i) {
       const EnterpriseIndex e = d.order[i];
       detail::EnterpriseResult& r = scratch[worker];
       r.clear();
@@ -162,6 +170,14 @@ Settlement finish_shard(ShardRun run, const BudgetDecision& budgets, const PaidT
   s->quarter = d.plan->quarter;
   s->budgets = budgets;
   s->registers.emplace_back(d.shard, &reg);
+  if (out.size() == 1) {
+    s->enterprises = std::move(out[0].enterprises);
+    s->lines = std::move(out[0].lines);
+    s->omitted_enterprises = std::move(out[0].omitted_enterprises);
+    s->omissions = std::move(out[0].omissions);
+    s->evaluations = out[0].evaluations;
+    return detail::SettlementData::make(std::move(s));
+  }
   std::size_t n_lines = 0;
   std::size_t n_omissions = 0;
   for (const detail::ChunkOut& o : out) {
@@ -190,13 +206,21 @@ Settlement finish_shard(ShardRun run, const BudgetDecision& budgets, const PaidT
   return detail::SettlementData::make(std::move(s));
 }
 
+}  // namespace detail
+
+Settlement finish_shard(ShardRun run, const BudgetDecision& budgets, const PaidTotals& previously_paid) {
+  std::vector<Settlement> one;
+  one.push_back(detail::finish_unordered(std::move(run), budgets, previously_paid));
+  return detail::merge_shards(std::move(one), nullptr);
+}
+
 Settlement settle(const PolicyBook& book, const Register& reg, const Quarter& quarter,
                   const PaidTotals& previously_paid, const SettleOptions& options) {
   ShardRun run = begin_shard(book, reg, quarter, 0, options);
   const BudgetDecision budgets = BudgetDecision::decide(book, run.claims());
   std::vector<Settlement> one;
-  one.push_back(finish_shard(std::move(run), budgets, previously_paid));
-  return merge(std::move(one), previously_paid);
+  one.push_back(detail::finish_unordered(std::move(run), budgets, previously_paid));
+  return detail::merge_shards(std::move(one), &previously_paid);
 }
 
 Settlement settle(const PolicyBook& book, const Register& reg, const Quarter& quarter, const Ledger& ledger,

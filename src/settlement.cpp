@@ -108,15 +108,75 @@ LineExplanation Settlement::explain(std::size_t line) const {
 
 namespace {
 
-struct Source {
-  const detail::SettlementData* data;
-  std::uint32_t enterprise;  // index in data's enterprises, or a departed enterprise's index
-  bool departed;
-};
+// Where each enterprise's rows start in a vector grouped by enterprise (rows of enterprise e
+// are [starts[e], starts[e + 1])); works for any order of the groups.
+template <class Row>
+std::vector<std::size_t> group_starts(const std::vector<Row>& rows, std::size_t groups) {
+  std::vector<std::size_t> starts(groups + 1, rows.size());
+  for (std::size_t i = rows.size(); i-- > 0;) starts[rows[i].enterprise] = i;
+  for (std::size_t e = groups; e-- > 0;) starts[e] = std::min(starts[e], starts[e + 1]);
+  return starts;
+}
+
+// Appends the rows of every enterprise of every shard, in credit-code order, renumbering
+// their enterprise. `extra` holds rows of enterprises outside the shards (departed ones).
+template <class Row, class Rows, class Who>
+void gather(const std::vector<Settlement>& shards, Rows rows_of, Who who_of, std::vector<Row>& rows_out,
+            std::vector<SettledEnterprise>& who_out, std::vector<std::pair<SettledEnterprise, std::vector<Row>>> extra) {
+  struct Source {
+    const CreditCode* code;
+    std::size_t shard;  // shards.size() for `extra`
+    std::uint32_t index;
+  };
+  std::vector<Source> order;
+  std::vector<std::vector<std::size_t>> starts;
+  std::size_t total = 0;
+  for (std::size_t k = 0; k < shards.size(); ++k) {
+    const detail::SettlementData& d = detail::SettlementData::of(shards[k]);
+    const std::vector<SettledEnterprise>& who = who_of(d);
+    for (std::uint32_t i = 0; i < who.size(); ++i) order.push_back({&who[i].code, k, i});
+    starts.push_back(group_starts(rows_of(d), who.size()));
+    total += rows_of(d).size();
+  }
+  for (std::uint32_t i = 0; i < extra.size(); ++i) {
+    order.push_back({&extra[i].first.code, shards.size(), i});
+    total += extra[i].second.size();
+  }
+  std::sort(order.begin(), order.end(), [](const Source& a, const Source& b) { return *a.code < *b.code; });
+  for (std::size_t i = 1; i < order.size(); ++i) {
+    if (*order[i].code == *order[i - 1].code) {
+      throw Error(ErrorCode::invalid_argument, "merge: enterprise " + order[i].code->to_string() +
+                                                   " is in two shards (shards must be disjoint)");
+    }
+  }
+  rows_out.reserve(total);
+  who_out.reserve(order.size());
+  for (const Source& src : order) {
+    const auto idx = static_cast<std::uint32_t>(who_out.size());
+    if (src.shard == shards.size()) {
+      who_out.push_back(extra[src.index].first);
+      for (Row r : extra[src.index].second) {
+        r.enterprise = idx;
+        rows_out.push_back(r);
+      }
+      continue;
+    }
+    const detail::SettlementData& d = detail::SettlementData::of(shards[src.shard]);
+    who_out.push_back(who_of(d)[src.index]);
+    const std::vector<Row>& rows = rows_of(d);
+    for (std::size_t i = starts[src.shard][src.index]; i < starts[src.shard][src.index + 1]; ++i) {
+      Row r = rows[i];
+      r.enterprise = idx;
+      rows_out.push_back(r);
+    }
+  }
+}
 
 }  // namespace
 
-Settlement merge(std::vector<Settlement> shards, const PaidTotals& previously_paid) {
+namespace detail {
+
+Settlement merge_shards(std::vector<Settlement> shards, const PaidTotals* previously_paid) {
   if (shards.empty()) throw Error(ErrorCode::invalid_argument, "merge needs at least one shard");
   const detail::SettlementData& first = detail::SettlementData::of(shards.front());
   if (!first.book) throw Error(ErrorCode::invalid_argument, "merge: a shard is an empty Settlement");
@@ -141,110 +201,59 @@ Settlement merge(std::vector<Settlement> shards, const PaidTotals& previously_pa
     out->evaluations += d.evaluations;
   }
   // Enterprises that left every register: recover what they were paid.
-  struct Departed {
-    CreditCode code;
-    std::vector<SettlementLine> lines;
-  };
-  std::vector<Departed> departed;
+  std::vector<std::pair<SettledEnterprise, std::vector<SettlementLine>>> departed;
   const PolicyBook& book = *out->book;
-  previously_paid.for_each([&](std::string_view code_text, std::string_view policy_id, const Decimal& total) {
-    const std::optional<std::size_t> p = book.find_policy(policy_id);
-    if (!p) {
-      throw Error(ErrorCode::invalid_argument, "the ledger holds payments under policy \"" + std::string(policy_id) +
-                                                   "\", which book \"" + book.id() + "\" does not have");
-    }
-    const std::int64_t fen = decimal_to_fen(total);
-    if (fen == 0) return;
-    const CreditCode code = CreditCode::parse(code_text, OrganizationCodeCheck::skip);
-    for (const auto& r : out->registers) {
-      if (r.second->find(code)) return;
-    }
-    if (departed.empty() || departed.back().code != code) departed.push_back(Departed{code, {}});
-    SettlementLine l;
-    l.policy = static_cast<std::uint32_t>(*p);
-    l.previously_paid_fen = fen;
-    l.payout_fen = -fen;
-    if (book.policies()[*p].kind == PolicyKind::reward) {
-      const Decimal share = book.spec().funding.default_city_share;
-      l.city_fen = decimal_to_fen((fen_to_decimal(l.payout_fen) * share).round(2, RoundingMode::half_up));
-      l.county_fen = l.payout_fen - l.city_fen;
-    }
-    departed.back().lines.push_back(l);
-  });
-  for (Departed& d : departed) {  // for_each gives policies by id; lines go in book order
-    std::sort(d.lines.begin(), d.lines.end(),
-              [](const SettlementLine& a, const SettlementLine& b) { return a.policy < b.policy; });
-  }
-  // Every enterprise with lines, in credit-code order.
-  std::vector<std::pair<const CreditCode*, Source>> order;
-  for (const Settlement& s : shards) {
-    const detail::SettlementData& d = detail::SettlementData::of(s);
-    for (std::uint32_t i = 0; i < d.enterprises.size(); ++i) order.push_back({&d.enterprises[i].code, {&d, i, false}});
-  }
-  for (std::uint32_t i = 0; i < departed.size(); ++i) order.push_back({&departed[i].code, {nullptr, i, true}});
-  std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return *a.first < *b.first; });
-  for (std::size_t i = 1; i < order.size(); ++i) {
-    if (*order[i].first == *order[i - 1].first) {
-      throw Error(ErrorCode::invalid_argument, "merge: enterprise " + order[i].first->to_string() +
-                                                   " is in two shards (shards must be disjoint)");
-    }
-  }
-  // Line ranges per shard enterprise.
-  std::map<const detail::SettlementData*, std::vector<std::size_t>> starts;
-  for (const Settlement& s : shards) {
-    const detail::SettlementData& d = detail::SettlementData::of(s);
-    std::vector<std::size_t>& st = starts[&d];
-    st.assign(d.enterprises.size() + 1, d.lines.size());
-    for (std::size_t i = d.lines.size(); i-- > 0;) st[d.lines[i].enterprise] = i;
-    for (std::size_t e = d.enterprises.size(); e-- > 0;) st[e] = std::min(st[e], st[e + 1]);
-  }
-  for (const auto& [code, src] : order) {
-    const auto idx = static_cast<std::uint32_t>(out->enterprises.size());
-    if (src.departed) {
-      out->enterprises.push_back(SettledEnterprise{*code, std::nullopt, std::nullopt, 0});
-      for (SettlementLine l : departed[src.enterprise].lines) {
-        l.enterprise = idx;
-        out->lines.push_back(l);
+  if (previously_paid != nullptr) {
+    std::string last_code;
+    bool last_known = false;
+    previously_paid->for_each([&](std::string_view code_text, std::string_view policy_id, const Decimal& total) {
+      const std::optional<std::size_t> p = book.find_policy(policy_id);
+      if (!p) {
+        throw Error(ErrorCode::invalid_argument, "the ledger holds payments under policy \"" +
+                                                     std::string(policy_id) + "\", which book \"" + book.id() +
+                                                     "\" does not have");
       }
-      continue;
-    }
-    out->enterprises.push_back(src.data->enterprises[src.enterprise]);
-    const std::vector<std::size_t>& st = starts[src.data];
-    for (std::size_t i = st[src.enterprise]; i < st[src.enterprise + 1]; ++i) {
-      SettlementLine l = src.data->lines[i];
-      l.enterprise = idx;
-      out->lines.push_back(l);
-    }
-  }
-  // Omissions, in credit-code order too: each shard's are sorted, so renumber and merge.
-  std::vector<std::tuple<const CreditCode*, std::size_t, std::uint32_t>> omitted;  // code, shard, index
-  for (std::size_t k = 0; k < shards.size(); ++k) {
-    const detail::SettlementData& d = detail::SettlementData::of(shards[k]);
-    for (std::uint32_t i = 0; i < d.omitted_enterprises.size(); ++i) omitted.emplace_back(&d.omitted_enterprises[i].code, k, i);
-  }
-  std::sort(omitted.begin(), omitted.end(),
-            [](const auto& a, const auto& b) { return *std::get<0>(a) < *std::get<0>(b); });
-  std::vector<std::vector<std::uint32_t>> renumber(shards.size());
-  for (std::size_t k = 0; k < shards.size(); ++k) {
-    renumber[k].resize(detail::SettlementData::of(shards[k]).omitted_enterprises.size());
-  }
-  for (std::size_t i = 0; i < omitted.size(); ++i) {
-    const auto& [code, k, local] = omitted[i];
-    renumber[k][local] = static_cast<std::uint32_t>(i);
-    out->omitted_enterprises.push_back(detail::SettlementData::of(shards[k]).omitted_enterprises[local]);
-  }
-  for (std::size_t k = 0; k < shards.size(); ++k) {
-    const detail::SettlementData& d = detail::SettlementData::of(shards[k]);
-    for (Omission m : d.omissions) {
-      m.enterprise = renumber[k][m.enterprise];
-      out->omissions.push_back(m);
+      const std::int64_t fen = decimal_to_fen(total);
+      if (fen == 0) return;
+      if (code_text != last_code) {
+        last_code = code_text;
+        const CreditCode code = CreditCode::parse(code_text, OrganizationCodeCheck::skip);
+        last_known = std::any_of(out->registers.begin(), out->registers.end(),
+                                 [&](const auto& r) { return r.second->find(code).has_value(); });
+        if (!last_known) departed.push_back({SettledEnterprise{code, std::nullopt, std::nullopt, 0}, {}});
+      }
+      if (last_known) return;
+      SettlementLine l;
+      l.policy = static_cast<std::uint32_t>(*p);
+      l.previously_paid_fen = fen;
+      l.payout_fen = -fen;
+      if (book.policies()[*p].kind == PolicyKind::reward) {
+        const Decimal share = book.spec().funding.default_city_share;
+        l.city_fen = decimal_to_fen((fen_to_decimal(l.payout_fen) * share).round(2, RoundingMode::half_up));
+        l.county_fen = l.payout_fen - l.city_fen;
+      }
+      departed.back().second.push_back(l);
+    });
+    for (auto& d : departed) {  // for_each gives policies by id; lines go in book order
+      std::sort(d.second.begin(), d.second.end(),
+                [](const SettlementLine& a, const SettlementLine& b) { return a.policy < b.policy; });
     }
   }
-  if (shards.size() > 1) {
-    std::stable_sort(out->omissions.begin(), out->omissions.end(),
-                     [](const Omission& a, const Omission& b) { return a.enterprise < b.enterprise; });
-  }
+  gather(
+      shards, [](const detail::SettlementData& d) -> const std::vector<SettlementLine>& { return d.lines; },
+      [](const detail::SettlementData& d) -> const std::vector<SettledEnterprise>& { return d.enterprises; },
+      out->lines, out->enterprises, std::move(departed));
+  gather(
+      shards, [](const detail::SettlementData& d) -> const std::vector<Omission>& { return d.omissions; },
+      [](const detail::SettlementData& d) -> const std::vector<SettledEnterprise>& { return d.omitted_enterprises; },
+      out->omissions, out->omitted_enterprises, std::vector<std::pair<SettledEnterprise, std::vector<Omission>>>{});
   return detail::SettlementData::make(std::move(out));
+}
+
+}  // namespace detail
+
+Settlement merge(std::vector<Settlement> shards, const PaidTotals& previously_paid) {
+  return detail::merge_shards(std::move(shards), &previously_paid);
 }
 
 }  // namespace duixian

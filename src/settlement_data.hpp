@@ -32,4 +32,11 @@ struct SettlementData {
   static const SettlementData& of(const Settlement& s) { return *s.impl_; }
 };
 
+/// Merges shards' settlements (in any enterprise order) into credit-code order; with
+/// `previously_paid`, adds the recoveries of enterprises that are in no shard.
+Settlement merge_shards(std::vector<Settlement> shards, const PaidTotals* previously_paid);
+
+/// Phase two without the final ordering: the shard's enterprises in register order.
+Settlement finish_unordered(ShardRun run, const BudgetDecision& budgets, const PaidTotals& previously_paid);
+
 }  // namespace duixian::detail

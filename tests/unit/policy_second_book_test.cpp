@@ -78,6 +78,7 @@ TEST(PolicyBookSecondBook, ReadsEveryKindOfPolicyField) {
   EXPECT_EQ(hiring.rounding, (PolicyRounding{0, RoundingMode::down}));
   EXPECT_EQ(hiring.stacking_group, "people");
   EXPECT_EQ(hiring.amount, "new_hires[this_quarter] * 1500元");
+  EXPECT_EQ(*hiring.budget, Decimal(50000));  // per quarter: the basis is per_quarter
 
   const Policy& training = policy("training.subsidy");
   EXPECT_EQ(training.valid_until, Date::from_ymd(2020, 9, 30));
