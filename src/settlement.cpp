@@ -124,8 +124,8 @@ template <class Row, class Rows, class Who>
 void gather(const std::vector<Settlement>& shards, Rows rows_of, Who who_of, std::vector<Row>& rows_out,
             std::vector<SettledEnterprise>& who_out, std::vector<std::pair<SettledEnterprise, std::vector<Row>>> extra) {
   struct Source {
-    const CreditCode* code;
-    std::size_t shard;  // shards.size() for `extra`
+    CreditCode code;  // a copy: sorting 18 bytes in place beats chasing a pointer per comparison
+    std::uint32_t shard;  // shards.size() for `extra`
     std::uint32_t index;
   };
   std::vector<Source> order;
@@ -134,18 +134,18 @@ void gather(const std::vector<Settlement>& shards, Rows rows_of, Who who_of, std
   for (std::size_t k = 0; k < shards.size(); ++k) {
     const detail::SettlementData& d = detail::SettlementData::of(shards[k]);
     const std::vector<SettledEnterprise>& who = who_of(d);
-    for (std::uint32_t i = 0; i < who.size(); ++i) order.push_back({&who[i].code, k, i});
+    for (std::uint32_t i = 0; i < who.size(); ++i) order.push_back({who[i].code, static_cast<std::uint32_t>(k), i});
     starts.push_back(group_starts(rows_of(d), who.size()));
     total += rows_of(d).size();
   }
   for (std::uint32_t i = 0; i < extra.size(); ++i) {
-    order.push_back({&extra[i].first.code, shards.size(), i});
+    order.push_back({extra[i].first.code, static_cast<std::uint32_t>(shards.size()), i});
     total += extra[i].second.size();
   }
-  std::sort(order.begin(), order.end(), [](const Source& a, const Source& b) { return *a.code < *b.code; });
+  std::sort(order.begin(), order.end(), [](const Source& a, const Source& b) { return a.code < b.code; });
   for (std::size_t i = 1; i < order.size(); ++i) {
-    if (*order[i].code == *order[i - 1].code) {
-      throw Error(ErrorCode::invalid_argument, "merge: enterprise " + order[i].code->to_string() +
+    if (order[i].code == order[i - 1].code) {
+      throw Error(ErrorCode::invalid_argument, "merge: enterprise " + order[i].code.to_string() +
                                                    " is in two shards (shards must be disjoint)");
     }
   }

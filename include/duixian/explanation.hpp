@@ -102,6 +102,10 @@ struct LineExplanation {
 std::string to_text(const LineExplanation& explanation);
 
 /// @brief For an auditor: a JSON object with every step, amounts as decimal strings (`"1409.50"`).
+///
+/// Keys are the member names without the `_fen` suffix (`payout_fen` is `"payout"`, in
+/// yuan); exact rationals are decimal strings when they terminate, else `"23200/3"`;
+/// optional steps that do not apply are left out.
 /// @param explanation a line's explanation.
 std::string to_json(const LineExplanation& explanation);
 

@@ -32,6 +32,10 @@
 ///   year it is never due in this book (an `Omission` says so).
 /// - A negative amount is not paid: it counts as no amount, with an `Omission`.
 /// - Amounts are whole fen (books round to 2 places or fewer), kept as 64-bit fen.
+/// - An enterprise cap that cannot be computed (a missing fact) is taken as 0, with an
+///   `Omission` (`cap_unknown`): public money is not paid on an unknown limit.
+/// - An enterprise that has left the register has its payments recovered; its region is
+///   unknown, so the recovery is split with the book's default city share.
 ///
 /// Results are a pure function of the inputs: byte-identical whatever `threads` is,
 /// and the same whether enterprises are settled in one run or in shards merged later
@@ -39,9 +43,9 @@
 ///
 /// ```cpp
 /// PolicyBook book = load_policy_book_file("examples/wenzhou-2019/policies.json");
-/// Register reg = load_register(...);
+/// LoadedRegister data = load_register(book.schema(), "enterprises.csv", "facts.csv");
 /// SqliteLedger ledger = SqliteLedger::open("ledger.db", SqliteLedger::OpenMode::create);
-/// Settlement s = settle(book, reg, Quarter(2019, 3), ledger);
+/// Settlement s = settle(book, data.reg, Quarter(2019, 3), ledger);
 /// for (const SettlementLine& l : s.lines()) { ... fen_to_decimal(l.payout_fen) ... }
 /// ledger.commit(s.to_commit(book_sha256, data_sha256));
 /// ```
@@ -153,8 +157,8 @@ struct Figures {
   std::int64_t burden_ytd = 0;        ///< Burden reductions year to date, excluded categories left out.
   std::int64_t excluded_quarter = 0;  ///< Lines of excluded categories (export tax rebates) this quarter.
   std::int64_t excluded_ytd = 0;      ///< ... year to date.
-  std::int64_t city_quarter = 0;      ///< The city's part of this quarter's reward payouts.
-  std::int64_t county_quarter = 0;    ///< The county's part.
+  std::int64_t city_quarter = 0;      ///< The city's part of this quarter's reward payouts (excluded categories included: it is money paid).
+  std::int64_t county_quarter = 0;    ///< The county's part (likewise).
   std::int64_t beneficiaries = 0;     ///< Distinct enterprises whose year-to-date rewards are positive.
 };
 
@@ -192,7 +196,7 @@ class Settlement {
 
   /// @brief The quarter settled.
   Quarter quarter() const noexcept;
-  /// @brief The book it was settled with.
+  /// @brief The book it was settled with. @pre the settlement came from `settle`, `finish_shard` or `merge`.
   const PolicyBook& book() const noexcept;
   /// @brief The enterprises that have lines, sorted by credit code.
   const std::vector<SettledEnterprise>& enterprises() const noexcept;
