@@ -109,6 +109,24 @@ bool EnterpriseRun::compute_slot(std::uint32_t p, int slot, const Quarter& this_
   return true;
 }
 
+// Evaluates an event or due date: its quarter (1–4) when it falls in the book's year; else
+// nothing, with an omission (a missing fact, or a date outside the year).
+std::optional<unsigned> EnterpriseRun::quarter_of_date(std::uint32_t p, const Formula& f, const Quarter& computed_for,
+                                                       EnterpriseResult& out, std::optional<Date>* day) {
+  const EvaluationContext ctx{in_->reg, in_->index, computed_for, plan_.quarter};
+  const Evaluation ev = evaluate(f, ctx);
+  if (ev.status == Evaluation::Status::missing_fact) {
+    omit(out, p, 0, OmissionReason::missing_fact, ev.missing.metric, ev.missing.period.key());
+    return std::nullopt;
+  }
+  if (day != nullptr) *day = ev.date;
+  if (ev.date->year() != plan_.year) {
+    omit(out, p, 0, OmissionReason::outside_year);
+    return std::nullopt;
+  }
+  return (ev.date->month() + 2) / 3;
+}
+
 void EnterpriseRun::compute(std::uint32_t p, bool only_phase_one, EnterpriseResult& out) {
   const PolicyPlan& pp = plan_.policies[p];
   Work& w = work_[p];
@@ -133,18 +151,9 @@ void EnterpriseRun::compute(std::uint32_t p, bool only_phase_one, EnterpriseResu
   }
   Quarter computed_for = quarter_of_plan(plan_, 1);
   if (pp.event) {
-    const EvaluationContext ctx{in_->reg, in_->index, computed_for, plan_.quarter};
-    const Evaluation ev = evaluate(pp.formulas->event_date, ctx);
-    if (ev.status == Evaluation::Status::missing_fact) {
-      omit(out, p, 0, OmissionReason::missing_fact, ev.missing.metric, ev.missing.period.key());
-      return;
-    }
-    const Date day = *ev.date;
-    if (day.year() != plan_.year) {
-      omit(out, p, 0, OmissionReason::outside_year);
-      return;
-    }
-    const unsigned q = (day.month() + 2) / 3;
+    const std::optional<unsigned> event = quarter_of_date(p, pp.formulas->event_date, computed_for, out, nullptr);
+    if (!event) return;
+    const unsigned q = *event;
     w.event_quarter = static_cast<std::uint8_t>(q);
     if (q > plan_.last) {
       omit(out, p, 0, OmissionReason::not_yet_due);
@@ -280,27 +289,19 @@ void EnterpriseRun::schedule(std::uint32_t p, EnterpriseResult& out) {
       }
       case ScheduleKind::lump_on_date: {
         const Quarter computed_for = quarter_of_plan(plan_, w.event_quarter != 0 ? w.event_quarter : 1);
-        const EvaluationContext ctx{in_->reg, in_->index, computed_for, plan_.quarter};
-        const Evaluation ev = evaluate(pp.formulas->schedule_date, ctx);
-        if (ev.status == Evaluation::Status::missing_fact) {
-          omit(out, p, 0, OmissionReason::missing_fact, ev.missing.metric, ev.missing.period.key());
-          break;
-        }
-        const Date day = *ev.date;
-        if (tracing) {
+        std::optional<Date> day;
+        const std::optional<unsigned> due = quarter_of_date(p, pp.formulas->schedule_date, computed_for, out, &day);
+        if (tracing && day) {
           for (ComputationStep& step : trace_->computations) step.due_date = day;
         }
-        if (day.year() != plan_.year) {
-          omit(out, p, 0, OmissionReason::outside_year);
-          break;
-        }
-        const unsigned q = (day.month() + 2) / 3;
+        if (!due) break;
+        const unsigned q = *due;
         if (q > plan_.last) {
           omit(out, p, 0, OmissionReason::not_yet_due);
           break;
         }
         w.due[q] = total;
-        how[q] = "lump on " + day.to_string();
+        how[q] = "lump on " + day->to_string();
         break;
       }
     }

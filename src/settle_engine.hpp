@@ -120,6 +120,8 @@ class EnterpriseRun {
 
   void compute(std::uint32_t p, bool only_phase_one, EnterpriseResult& out);
   bool compute_slot(std::uint32_t p, int slot, const Quarter& this_quarter, EnterpriseResult& out);
+  std::optional<unsigned> quarter_of_date(std::uint32_t p, const Formula& f, const Quarter& computed_for,
+                                          EnterpriseResult& out, std::optional<Date>* day);
   void stack();
   void apply_budgets(EnterpriseResult& out, bool phase_one);
   void schedule(std::uint32_t p, EnterpriseResult& out);
