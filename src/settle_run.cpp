@@ -55,6 +55,13 @@ std::vector<EnterpriseIndex> in_register_order(const Register& reg) {
   return order;
 }
 
+// Per-thread state on its own cache lines: neighbouring threads writing their own
+// counters and vector ends in one line would take the line from each other every time.
+template <class T>
+struct alignas(64) Padded {
+  T value;
+};
+
 struct ChunkOut {
   std::vector<SettledEnterprise> enterprises;
   std::vector<SettlementLine> lines;
@@ -100,21 +107,21 @@ ShardRun begin_shard(const PolicyBook& book, const Register& reg, const Quarter&
                                       [](const detail::PolicyPlan& p) { return p.in_phase_one; });
   if (any_budget) {
     const std::size_t chunks = (d->order.size() + detail::kChunk - 1) / detail::kChunk;
-    std::vector<std::vector<BudgetClaim>> out(chunks);
+    std::vector<detail::Padded<std::vector<BudgetClaim>>> out(chunks);
     const unsigned threads = detail::thread_count(options, chunks);
-    std::vector<detail::EnterpriseRun> runs(threads, detail::EnterpriseRun(*d->plan));
-    std::vector<detail::EnterpriseResult> scratch(threads);
+    std::vector<detail::Padded<detail::EnterpriseRun>> runs(threads, {detail::EnterpriseRun(*d->plan)});
+    std::vector<detail::Padded<detail::EnterpriseResult>> scratch(threads);
     detail::for_each_chunk(chunks, threads, [&](unsigned worker, std::size_t c) {
       const std::size_t end = std::min(d->order.size(), (c + 1) * detail::kChunk);
       for (std::size_t i = c * detail::kChunk; i < end; ++i) {
-        detail::EnterpriseResult& r = scratch[worker];
+        detail::EnterpriseResult& r = scratch[worker].value;
         r.clear();
         const detail::EnterpriseInputs in{&reg, d->order[i], nullptr, nullptr};
-        runs[worker].run(in, true, r);
-        out[c].insert(out[c].end(), r.claims.begin(), r.claims.end());
+        runs[worker].value.run(in, true, r);
+        out[c].value.insert(out[c].value.end(), r.claims.begin(), r.claims.end());
       }
     });
-    for (auto& part : out) d->claims.insert(d->claims.end(), part.begin(), part.end());
+    for (auto& part : out) d->claims.insert(d->claims.end(), part.value.begin(), part.value.end());
   }
   return detail::ShardData::make(std::move(d));
 }
@@ -129,22 +136,22 @@ Settlement finish_unordered(ShardRun run, const BudgetDecision& budgets, const P
   const unsigned threads = detail::thread_count(d.options, (d.order.size() + detail::kChunk - 1) / detail::kChunk);
   const std::size_t chunks = threads;
   const std::size_t per = (d.order.size() + chunks - 1) / chunks;
-  std::vector<detail::ChunkOut> out(chunks);
-  std::vector<detail::EnterpriseRun> runs(threads, detail::EnterpriseRun(*d.plan));
-  std::vector<detail::EnterpriseResult> scratch(threads);
+  std::vector<detail::Padded<detail::ChunkOut>> padded(chunks);
+  std::vector<detail::Padded<detail::EnterpriseRun>> runs(threads, {detail::EnterpriseRun(*d.plan)});
+  std::vector<detail::Padded<detail::EnterpriseResult>> scratch(threads);
   const bool keep_omissions = d.options.keep_omissions;
   detail::for_each_chunk(chunks, threads, [&](unsigned worker, std::size_t c) {
-    detail::ChunkOut& o = out[c];
+    detail::ChunkOut& o = padded[c].value;
     const std::size_t begin = std::min(d.order.size(), c * per);
     const std::size_t end = std::min(d.order.size(), (c + 1) * per);
     o.enterprises.reserve((end - begin) * 3 / 4);
     o.lines.reserve((end - begin) * 5);
     for (std::size_t i = begin; i < end; ++i) {
       const EnterpriseIndex e = d.order[i];
-      detail::EnterpriseResult& r = scratch[worker];
+      detail::EnterpriseResult& r = scratch[worker].value;
       r.clear();
       const detail::EnterpriseInputs in{&reg, e, &budgets, &previously_paid};
-      runs[worker].run(in, false, r);
+      runs[worker].value.run(in, false, r);
       o.evaluations += r.evaluations;
       const SettledEnterprise who{reg[e].code, reg[e].region, e, d.shard};
       if (!r.lines.empty()) {
@@ -164,6 +171,9 @@ Settlement finish_unordered(ShardRun run, const BudgetDecision& budgets, const P
       }
     }
   });
+  std::vector<detail::ChunkOut> out;
+  out.reserve(padded.size());
+  for (auto& p : padded) out.push_back(std::move(p.value));
   auto s = std::make_unique<detail::SettlementData>();
   s->book = d.book;
   s->plan = d.plan;
