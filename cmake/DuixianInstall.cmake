@@ -2,7 +2,8 @@ include(CMakePackageConfigHelpers)
 
 set(DUIXIAN_CMAKE_DIR "${CMAKE_INSTALL_LIBDIR}/cmake/duixian")
 
-install(TARGETS duixian EXPORT duixian-targets
+# duixian_c: the C ABI (libduixian_c.so.<ABI>, namelink for -lduixian_c), as duixian::c.
+install(TARGETS duixian duixian_c EXPORT duixian-targets
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
   LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
   RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR}

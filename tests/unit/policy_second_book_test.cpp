@@ -5,6 +5,7 @@
 
 #include <dirent.h>
 
+#include <cstring>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -121,7 +122,13 @@ TEST(PolicyBookSecondBook, NoWenzhouPolicyIdOrMetricNameIsInTheLibrarySources) {
     std::stringstream text;
     text << in.rdbuf();
     ++files;
-    for (const char* word : forbidden) EXPECT_EQ(text.str().find(word), std::string::npos) << word << " in src/" << name;
+    // Allowed: the totals.json keys that issue 6 fixes for every book, holding the
+    // figures of whatever categories a book excludes (Wenzhou's export rebates).
+    std::string source = text.str();
+    for (const char* key : {"\"export_rebate_quarter\"", "\"export_rebate_ytd\""}) {
+      for (std::size_t at = source.find(key); at != std::string::npos; at = source.find(key)) source.erase(at, std::strlen(key));
+    }
+    for (const char* word : forbidden) EXPECT_EQ(source.find(word), std::string::npos) << word << " in src/" << name;
   }
   closedir(d);
   EXPECT_GE(files, 20U);

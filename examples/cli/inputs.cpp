@@ -1,0 +1,125 @@
+// Loading for `duixian`: book, register, quarter and ledger, each problem reported with
+// its location on stderr (inputs.hpp).
+#include "inputs.hpp"
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <iostream>
+#include <string>
+#include <utility>
+
+namespace duixian_cli {
+
+using namespace duixian;
+
+Progress::Progress() : on_(isatty(STDERR_FILENO) != 0) {}
+
+Progress::~Progress() { clear(); }
+
+void Progress::show(const std::string& message) {
+  if (!on_) return;
+  std::cerr << "\r\033[K" << "duixian: " << message << "..." << std::flush;
+  shown_ = true;
+}
+
+void Progress::clear() {
+  if (!on_ || !shown_) return;
+  std::cerr << "\r\033[K" << std::flush;
+  shown_ = false;
+}
+
+namespace {
+
+void print(const Diagnostics& diagnostics, Progress& progress) {
+  progress.clear();
+  for (const Diagnostic& d : diagnostics) std::cerr << to_string(d) << '\n';
+}
+
+std::size_t error_count(const Diagnostics& diagnostics) {
+  std::size_t n = 0;
+  for (const Diagnostic& d : diagnostics) n += d.severity == Severity::error ? 1 : 0;
+  return n;
+}
+
+}  // namespace
+
+PolicyBook load_book(const std::string& path, std::string* bytes, Progress& progress) {
+  progress.show("reading the policy book " + path);
+  std::string text = read_file(path);
+  PolicyBookLoad load = read_policy_book(text, path);
+  print(load.diagnostics, progress);
+  if (!load.book) {
+    throw Failure{exit_problems, "policy book " + path + " has " + std::to_string(error_count(load.diagnostics)) +
+                                     " error(s); nothing done"};
+  }
+  if (bytes) *bytes = std::move(text);
+  return std::move(*load.book);
+}
+
+TextEncoding encoding_option(const std::string& name) {
+  const auto encoding = parse_text_encoding(name);
+  if (!encoding) throw Failure{exit_usage, "--encoding: unknown encoding \"" + name + "\" (expected utf-8 or gb18030)"};
+  return *encoding;
+}
+
+CreditCode enterprise_option(const std::string& text) {
+  std::string why;
+  const auto code = CreditCode::try_parse(text, &why);
+  if (!code) throw Failure{exit_problems, "--enterprise: \"" + text + "\" is not a credit code: " + why};
+  return *code;
+}
+
+std::unique_ptr<Loaded> load_and_settle(const SettleInputs& in, bool writable_ledger, Progress& progress) {
+  auto loaded = std::make_unique<Loaded>();
+  const TextEncoding encoding = encoding_option(in.encoding);
+  Quarter quarter;
+  try {
+    quarter = Quarter::parse(in.quarter);
+  } catch (const Error& e) {
+    throw Failure{exit_usage, std::string("--quarter: ") + e.what()};
+  }
+
+  loaded->book = load_book(in.book, &loaded->book_bytes, progress);
+  const PolicyBook& book = *loaded->book;
+  if (quarter.year() != book.year()) {
+    throw Failure{exit_problems, "--quarter " + quarter.to_string() + " is not in the year of policy book " +
+                                     in.book + " (" + std::to_string(book.year()) + "Q1 to " +
+                                     std::to_string(book.year()) + "Q4)"};
+  }
+
+  progress.show("reading " + in.enterprises + " and " + in.facts);
+  LoadOptions options;
+  options.encoding = encoding;
+  LoadedRegister data = load_register(book.schema(), in.enterprises, in.facts, options, in.revision);
+  print(data.diagnostics, progress);
+  if (has_errors(data.diagnostics)) {
+    throw Failure{exit_problems, std::to_string(data.enterprises.rejected) + " enterprise row(s) and " +
+                                     std::to_string(data.facts.rejected) + " fact row(s) rejected; nothing settled"};
+  }
+  loaded->reg = std::move(data.reg);
+
+  if (!in.ledger.empty()) {
+    progress.show("opening the ledger " + in.ledger);
+    if (writable_ledger) {
+      loaded->ledger = std::make_unique<SqliteLedger>(SqliteLedger::open(in.ledger, OpenMode::create));
+    } else if (std::filesystem::exists(in.ledger)) {
+      loaded->ledger = std::make_unique<SqliteLedger>(SqliteLedger::open(in.ledger, OpenMode::read_only));
+    } else {
+      progress.clear();
+      std::cerr << "duixian: ledger " << in.ledger << " does not exist yet: nothing was paid before\n";
+      loaded->ledger = std::make_unique<InMemoryLedger>();
+    }
+  } else {
+    loaded->ledger = std::make_unique<InMemoryLedger>();
+  }
+
+  progress.show("settling " + quarter.to_string() + " (" + std::to_string(loaded->reg.size()) + " enterprises)");
+  SettleOptions settle_options;
+  settle_options.threads = in.threads;
+  loaded->settlement = settle(book, loaded->reg, quarter, *loaded->ledger, settle_options);
+  progress.clear();
+  return loaded;
+}
+
+}  // namespace duixian_cli

@@ -1,0 +1,80 @@
+#pragma once
+// What every subcommand of `duixian` reads: the book, the register, the quarter and the
+// ledger, with the exit statuses of docs/cli.md.
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "duixian/duixian.hpp"
+#include "duixian/settlement.hpp"
+
+namespace duixian_cli {
+
+/// Exit statuses (docs/cli.md).
+enum Exit : int {
+  exit_ok = 0,        ///< Done.
+  exit_problems = 1,  ///< The input has problems (or names something that is not there); nothing done.
+  exit_usage = 2,     ///< The command line is wrong.
+  exit_refused = 3,   ///< The ledger refused the commit (ledger_conflict).
+  exit_failure = 4,   ///< A file could not be read or written, or another error.
+};
+
+/// A failure with the exit status it gives; its message is printed as `duixian: message`.
+struct Failure {
+  int status;
+  std::string message;
+};
+
+/// Stage messages on stderr, only when stderr is a terminal.
+class Progress {
+ public:
+  Progress();
+  ~Progress();
+  Progress(const Progress&) = delete;
+  Progress& operator=(const Progress&) = delete;
+  /// Shows `message` in place of the previous one.
+  void show(const std::string& message);
+  /// Clears the line.
+  void clear();
+
+ private:
+  bool on_;
+  bool shown_ = false;
+};
+
+/// The options shared by settle, explain and notice.
+struct SettleInputs {
+  std::string book;
+  std::string enterprises;
+  std::string facts;
+  std::string revision;
+  std::string quarter;
+  std::string ledger;
+  std::string encoding = "utf-8";
+  unsigned threads = 0;
+};
+
+/// Everything loaded, settled and kept alive for the settlement's explanations.
+struct Loaded {
+  std::string book_bytes;
+  std::optional<duixian::PolicyBook> book;
+  duixian::Register reg;
+  std::unique_ptr<duixian::Ledger> ledger;
+  duixian::Settlement settlement;
+};
+
+/// Reads the book, printing every diagnostic to stderr; throws Failure when it has errors.
+duixian::PolicyBook load_book(const std::string& path, std::string* bytes, Progress& progress);
+
+/// The encoding named by `--encoding`; throws Failure (usage) for an unknown name.
+duixian::TextEncoding encoding_option(const std::string& name);
+
+/// Loads everything and settles the quarter; `writable_ledger` opens (or creates) the
+/// ledger for a commit. Throws Failure on any problem.
+std::unique_ptr<Loaded> load_and_settle(const SettleInputs& in, bool writable_ledger, Progress& progress);
+
+/// The enterprise named by `--enterprise`; throws Failure for a malformed code.
+duixian::CreditCode enterprise_option(const std::string& text);
+
+}  // namespace duixian_cli
