@@ -61,6 +61,14 @@ namespace {
   throw Error(ErrorCode::io_error, "ledger " + path + " is corrupt: " + what + " cannot be read (" + e.what() + ")");
 }
 
+// An io_error of a statement inside a commit, with the commit and the ledger named first.
+[[noreturn]] void commit_failed(const std::string& quarter, const std::string& path, const Error& e) {
+  std::string what = e.what();
+  const std::string prefix = std::string(to_string(e.code())) + ": ";
+  if (what.rfind(prefix, 0) == 0) what.erase(0, prefix.size());
+  throw Error(ErrorCode::io_error, "committing " + quarter + " to ledger " + path + ": " + what);
+}
+
 }  // namespace
 
 RunRecord SqliteLedger::Impl::read_record(detail::SqliteStmt::Use& row) const {
@@ -207,19 +215,24 @@ CommitResult SqliteLedger::commit(const RunToCommit& run) {
   CommitResult result = plan_commit(prepared, last, same);
   if (result.status == CommitStatus::already_committed) return result;  // nothing written; txn rolls back
   const RunRecord& r = result.run;
-  {
-    auto use = d.insert_run->use();
-    use.bind(1, r.sequence).bind(2, quarter).bind(3, r.book_id).bind(4, r.book_sha256).bind(5, r.data_sha256);
-    use.bind(6, r.library_version).bind(7, r.committed_at).bind(8, r.entry_count).bind(9, r.entries_sha256);
-    use.bind(10, r.previous_sha256).bind(11, r.run_sha256);
-    use.step();
+  try {  // a full disk, say: name the commit and the ledger, not just the statement
+    {
+      auto use = d.insert_run->use();
+      use.bind(1, r.sequence).bind(2, quarter).bind(3, r.book_id).bind(4, r.book_sha256).bind(5, r.data_sha256);
+      use.bind(6, r.library_version).bind(7, r.committed_at).bind(8, r.entry_count).bind(9, r.entries_sha256);
+      use.bind(10, r.previous_sha256).bind(11, r.run_sha256);
+      use.step();
+    }
+    for (const LedgerEntry& e : prepared.run.entries) {
+      auto use = d.insert_entry->use();
+      use.bind(1, r.sequence).bind(2, e.credit_code).bind(3, e.policy_id).bind(4, detail::fen_text(detail::to_fen(e.amount)));
+      use.step();
+    }
+  } catch (const Error& e) {
+    if (e.code() != ErrorCode::io_error) throw;
+    commit_failed(quarter, d.path, e);
   }
-  for (const LedgerEntry& e : prepared.run.entries) {
-    auto use = d.insert_entry->use();
-    use.bind(1, r.sequence).bind(2, e.credit_code).bind(3, e.policy_id).bind(4, detail::fen_text(detail::to_fen(e.amount)));
-    use.step();
-  }
-  txn.commit();
+  txn.commit();  // its errors name the commit already
   return result;
 }
 
@@ -227,12 +240,22 @@ void SqliteLedger::verify() const {
   Impl& d = impl();
   std::lock_guard<std::mutex> lock(d.mutex);
   detail::SqliteTransaction snapshot(d.db, "BEGIN", "verifying ledger " + d.path);  // one consistent view
-  verify_runs(d.read_runs(*d.all_runs), [&](const RunRecord& r, EntriesDigest& digest) {
+  const std::vector<RunRecord> runs = d.read_runs(*d.all_runs);
+  verify_runs(runs, [&](const RunRecord& r, EntriesDigest& digest) {
     d.feed_entries(r.sequence, r.quarter.to_string(),
                    [&](std::string_view code, std::string_view policy, const Decimal& amount) {
                      digest.add(code, policy, amount);
                    });
   });
+  // The chain cannot see a run whose record was deleted with nothing after it; entries
+  // left behind by it can be seen (verify_runs has checked the sequences are 1..n).
+  const std::string outside = " FROM entries WHERE run < 1 OR run > " + std::to_string(runs.size());
+  const std::string context = "verifying ledger " + d.path;
+  if (d.db.query_int(("SELECT count(*)" + outside).c_str(), context) != 0) {
+    const std::int64_t run = d.db.query_int(("SELECT min(run)" + outside).c_str(), context);
+    throw Error(ErrorCode::io_error, "ledger run " + std::to_string(run) +
+                                         " is corrupt: it has entries but no record (the run was deleted)");
+  }
   snapshot.commit();
 }
 

@@ -1,0 +1,281 @@
+// The SQLite ledger under faults and tampering (issue 7):
+// - a full database (SQLite's max_page_count) fails a commit with a clear io_error and
+//   leaves the ledger as it was;
+// - a ledger opened read-only (SQLite's read-only mode: as root, chmod would not stop a
+//   write) refuses commits and leaves the file byte-identical;
+// - rows altered by hand through a raw sqlite3 connection (an amount, a deleted run, two
+//   runs' sequence swapped, digests recomputed to match) are found by verify() and by
+//   open, with the run named.
+// tests/unit/ledger_sqlite_test.cpp has the basic alterations; tests/ledger_crash the
+// failing writes and syncs.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include "duixian/error.hpp"
+#include "duixian/sha256.hpp"
+#include "duixian/sqlite_ledger.hpp"
+
+namespace duixian {
+namespace {
+
+// A run of `lines` entries: enough of them fill several pages of the file.
+RunToCommit run_of(unsigned quarter, int lines = 3) {
+  RunToCommit run{Quarter(2019, quarter), {}, "wenzhou-2019", sha256_hex("book"), sha256_hex("data"),
+                  "2019-07-05T09:30:00Z"};
+  for (int i = 0; i < lines; ++i) {
+    char code[32];
+    std::snprintf(code, sizeof code, "9133030%011d", i);
+    run.entries.push_back(LedgerEntry{code, i % 2 == 0 ? "R1" : "R2",
+                                      Decimal::parse(std::to_string(100 * quarter + static_cast<unsigned>(i)) + ".25")});
+  }
+  return run;
+}
+
+// The file's connections set PRAGMA max_page_count to this when they open (0: no limit).
+// An auto extension runs for every sqlite3_open in the process, the library's included.
+int g_max_pages = 0;
+
+int limit_pages(sqlite3* db, char** /*error*/, const sqlite3_api_routines* /*api*/) {
+  if (g_max_pages > 0) {
+    const std::string sql = "PRAGMA max_page_count=" + std::to_string(g_max_pages);
+    sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr);
+  }
+  return SQLITE_OK;
+}
+
+class LedgerTamper : public ::testing::Test {
+ protected:
+  std::string path = ::testing::TempDir() + "duixian_tamper_" + std::to_string(getpid()) + "_" +
+                     ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db";
+
+  LedgerTamper() { remove_files(); }
+  ~LedgerTamper() override {
+    g_max_pages = 0;
+    sqlite3_cancel_auto_extension(reinterpret_cast<void (*)(void)>(limit_pages));
+    remove_files();
+  }
+  void remove_files() const {
+    for (const char* suffix : {"", "-wal", "-shm"}) std::remove((path + suffix).c_str());
+  }
+
+  // 2019Q1..Q3 committed, closed again (the last connection folds the WAL into the file).
+  void make_three_runs(int lines = 3) const {
+    SqliteLedger l = SqliteLedger::open(path, OpenMode::create);
+    for (unsigned q = 1; q <= 3; ++q) l.commit(run_of(q, lines));
+  }
+
+  std::string bytes(const std::string& file) const {
+    std::ifstream in(file, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+
+  // Runs SQL on the file directly, as a person with the sqlite3 shell would.
+  std::string raw(const std::string& sql) const {
+    sqlite3* db = nullptr;
+    std::string out;
+    if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK) {
+      char* error = nullptr;
+      auto collect = [](void* text, int columns, char** values, char**) {
+        auto& s = *static_cast<std::string*>(text);
+        for (int i = 0; i < columns; ++i) s += std::string(values[i] ? values[i] : "NULL") + "|";
+        return 0;
+      };
+      if (sqlite3_exec(db, sql.c_str(), collect, &out, &error) != SQLITE_OK) {
+        ADD_FAILURE() << sql << ": " << error;
+        sqlite3_free(error);
+      }
+    } else {
+      ADD_FAILURE() << "cannot open " << path;
+    }
+    sqlite3_close(db);
+    return out;
+  }
+
+  // The error of opening the file, or "opened" (then verify() is asked too, and must agree).
+  std::string open_error(OpenMode mode = OpenMode::read_write) const {
+    try {
+      SqliteLedger::open(path, mode);
+    } catch (const Error& e) {
+      EXPECT_EQ(e.code(), ErrorCode::io_error) << e.what();
+      return e.what();
+    }
+    return "opened";
+  }
+
+  // verify() on a ledger opened before the tampering: the same finding as open.
+  static std::string verify_error(const SqliteLedger& ledger) {
+    try {
+      ledger.verify();
+    } catch (const Error& e) {
+      EXPECT_EQ(e.code(), ErrorCode::io_error) << e.what();
+      return e.what();
+    }
+    return "verified";
+  }
+
+  static std::string quoted_sql(const std::string& text) { return "'" + text + "'"; }
+};
+
+// ---- a full database -------------------------------------------------------------
+
+TEST_F(LedgerTamper, AFullDatabaseFailsTheCommitClearlyAndLeavesTheLedgerIntact) {
+  make_three_runs(200);
+  const std::vector<RunRecord> before = SqliteLedger::open(path).runs();
+  ASSERT_EQ(before.size(), 3u);
+  ASSERT_EQ(sqlite3_auto_extension(reinterpret_cast<void (*)(void)>(limit_pages)), SQLITE_OK);
+  g_max_pages = 1;  // raised by SQLite to the file's current size: no page can be added
+  {
+    SqliteLedger full = SqliteLedger::open(path);
+    EXPECT_EQ(full.runs(), before);
+    try {
+      full.commit(run_of(4, 2000));
+      FAIL() << "committed into a full database";
+    } catch (const Error& e) {
+      EXPECT_EQ(e.code(), ErrorCode::io_error);
+      const std::string what = e.what();
+      // Which commit, which ledger, and SQLite's reason.
+      EXPECT_EQ(what.rfind("io_error: committing 2019Q4 to ledger " + path + ": ", 0), 0u) << what;
+      EXPECT_NE(what.find("database or disk is full (SQLite code 13)"), std::string::npos) << what;
+    }
+    // The handle is still usable and reads the same history: nothing of the run is in it.
+    EXPECT_EQ(full.runs(), before);
+    EXPECT_EQ(verify_error(full), "verified");
+  }
+  g_max_pages = 0;
+  SqliteLedger again = SqliteLedger::open(path);  // verifies
+  EXPECT_EQ(again.runs(), before);
+  EXPECT_EQ(raw("SELECT count(*) FROM entries WHERE run = 4"), "0|");
+  EXPECT_EQ(raw("PRAGMA integrity_check"), "ok|");
+  // The space back, the same run commits.
+  EXPECT_EQ(again.commit(run_of(4, 2000)).status, CommitStatus::committed);
+  EXPECT_NO_THROW(again.verify());
+}
+
+// ---- read-only ---------------------------------------------------------------------
+
+TEST_F(LedgerTamper, AReadOnlyLedgerRefusesCommitsAndLeavesTheFileByteIdentical) {
+  make_three_runs();
+  const std::string file_before = bytes(path);
+  ASSERT_FALSE(file_before.empty());
+  {
+    SqliteLedger reader = SqliteLedger::open(path, OpenMode::read_only);
+    EXPECT_TRUE(reader.read_only());  // SQLITE_OPEN_READONLY, not a flag of ours: root cannot write either
+    EXPECT_EQ(reader.runs().size(), 3u);
+    EXPECT_NO_THROW(reader.verify());
+    for (unsigned q : {3u, 4u}) {  // already committed, and the next quarter: both refused
+      try {
+        reader.commit(run_of(q));
+        FAIL() << "committed through a read-only ledger";
+      } catch (const Error& e) {
+        EXPECT_EQ(e.code(), ErrorCode::invalid_argument);
+        EXPECT_EQ(std::string(e.what()), "invalid_argument: cannot commit 2019Q" + std::to_string(q) + ": ledger " +
+                                             path + " was opened read-only");
+      }
+    }
+    EXPECT_EQ(reader.runs().size(), 3u);
+  }
+  EXPECT_TRUE(bytes(path) == file_before) << "the read-only session changed the file";
+  EXPECT_EQ(SqliteLedger::open(path).runs().size(), 3u);
+}
+
+// ---- tampering ----------------------------------------------------------------------
+
+TEST_F(LedgerTamper, AnAmountChangedByHandIsFoundByVerifyAndOpenNamingTheRun) {
+  make_three_runs();
+  SqliteLedger ledger = SqliteLedger::open(path);
+  raw("UPDATE entries SET amount = '201.26' WHERE run = 2 AND amount = '201.25'");
+  const std::string expected = "io_error: ledger run 2 (2019Q2) is corrupt: its entries do not match their digest";
+  EXPECT_EQ(verify_error(ledger), expected);
+  EXPECT_EQ(open_error(), expected);
+  EXPECT_EQ(open_error(OpenMode::read_only), expected);
+}
+
+TEST_F(LedgerTamper, AnAmountChangedWithItsDigestsRecomputedBreaksTheChainAtTheNextRun) {
+  make_three_runs();
+  SqliteLedger ledger = SqliteLedger::open(path);
+  // A careful forger changes an amount of run 2 and recomputes its entries digest ...
+  raw("UPDATE entries SET amount = '999.25' WHERE run = 2 AND amount = '201.25'");
+  std::vector<LedgerEntry> forged = run_of(2).entries;
+  forged[1].amount = Decimal::parse("999.25");
+  EntriesDigest digest;
+  for (const LedgerEntry& e : forged) digest.add(e.credit_code, e.policy_id, e.amount);
+  RunRecord record = ledger.runs()[1];
+  record.entries_sha256 = digest.finish_hex();
+  raw("UPDATE runs SET entries_sha256 = " + quoted_sql(record.entries_sha256) + " WHERE sequence = 2");
+  EXPECT_EQ(verify_error(ledger), "io_error: ledger run 2 (2019Q2) is corrupt: its record does not match its digest");
+  // ... then the run digest too: the next run no longer chains to it.
+  record.run_sha256 = run_digest(record);
+  raw("UPDATE runs SET run_sha256 = " + quoted_sql(record.run_sha256) + " WHERE sequence = 2");
+  const std::string expected = "io_error: ledger run 3 (2019Q3) is corrupt: it does not chain to the run before it";
+  EXPECT_EQ(verify_error(ledger), expected);
+  EXPECT_EQ(open_error(), expected);
+}
+
+TEST_F(LedgerTamper, ADeletedRunIsFoundNamingTheRunAfterTheGap) {
+  make_three_runs();
+  SqliteLedger ledger = SqliteLedger::open(path);
+  raw("DELETE FROM entries WHERE run = 2; DELETE FROM runs WHERE sequence = 2");
+  const std::string expected = "io_error: ledger run 3 (2019Q3) is corrupt: it is number 2 in the chain";
+  EXPECT_EQ(verify_error(ledger), expected);
+  EXPECT_EQ(open_error(), expected);
+  EXPECT_EQ(open_error(OpenMode::read_only), expected);
+}
+
+TEST_F(LedgerTamper, ARunRecordDeletedWithoutItsEntriesIsFound) {
+  make_three_runs();
+  SqliteLedger ledger = SqliteLedger::open(path);
+  // The last run's record goes, its entries stay behind (SQLite's foreign keys are off
+  // on a connection that does not ask for them).
+  raw("DELETE FROM runs WHERE sequence = 3");
+  const std::string expected = "io_error: ledger run 3 is corrupt: it has entries but no record (the run was deleted)";
+  EXPECT_EQ(verify_error(ledger), expected);
+  EXPECT_EQ(open_error(), expected);
+  EXPECT_EQ(open_error(OpenMode::read_only), expected);
+  // (A run deleted whole, record and entries, from the end of the chain leaves a valid
+  // shorter ledger: only a copy of the last run digest kept elsewhere can tell.)
+}
+
+TEST_F(LedgerTamper, TwoRunsWithTheirSequenceSwappedAreFoundNamingTheRun) {
+  make_three_runs();
+  SqliteLedger ledger = SqliteLedger::open(path);
+  raw("UPDATE runs SET sequence = 100 WHERE sequence = 1; UPDATE runs SET sequence = 1 WHERE sequence = 2;"
+      "UPDATE runs SET sequence = 2 WHERE sequence = 100");
+  const std::string expected = "io_error: ledger run 1 (2019Q2) is corrupt: it does not chain to the run before it";
+  EXPECT_EQ(verify_error(ledger), expected);
+  EXPECT_EQ(open_error(), expected);
+}
+
+TEST_F(LedgerTamper, TwoRunsSwappedWithTheirEntriesAreFoundToo) {
+  make_three_runs();
+  SqliteLedger ledger = SqliteLedger::open(path);
+  raw("UPDATE runs SET sequence = 100 WHERE sequence = 1; UPDATE runs SET sequence = 1 WHERE sequence = 2;"
+      "UPDATE runs SET sequence = 2 WHERE sequence = 100;"
+      "UPDATE entries SET run = 100 WHERE run = 1; UPDATE entries SET run = 1 WHERE run = 2;"
+      "UPDATE entries SET run = 2 WHERE run = 100");
+  const std::string expected = "io_error: ledger run 1 (2019Q2) is corrupt: it does not chain to the run before it";
+  EXPECT_EQ(verify_error(ledger), expected);
+  EXPECT_EQ(open_error(), expected);
+}
+
+TEST_F(LedgerTamper, TwoRunsWithTheirQuartersSwappedAreFoundNamingTheRun) {
+  make_three_runs();
+  SqliteLedger ledger = SqliteLedger::open(path);
+  raw("UPDATE runs SET quarter = 'x' WHERE sequence = 1; UPDATE runs SET quarter = '2019Q1' WHERE sequence = 2;"
+      "UPDATE runs SET quarter = '2019Q2' WHERE sequence = 1");
+  const std::string error = verify_error(ledger);
+  EXPECT_EQ(error.rfind("io_error: ledger run ", 0), 0u) << error;
+  EXPECT_NE(error.find("(2019Q"), std::string::npos) << error;
+  EXPECT_EQ(open_error(), error);
+}
+
+}  // namespace
+}  // namespace duixian
