@@ -259,6 +259,13 @@ void append_breakdown(std::string& json, const char* name, const std::vector<std
   json += '}';
 }
 
+// A builder that has not been built yet (outside extern "C": it returns a C++ reference).
+RegisterBuilder& live(duixian_register_builder* builder) {
+  need(builder, "builder");
+  if (!builder->builder) fail(DUIXIAN_E_MISUSE, "the register builder was already built (it is spent)");
+  return *builder->builder;
+}
+
 }  // namespace
 
 extern "C" {
@@ -445,13 +452,6 @@ int duixian_register_builder_new(const duixian_book* book, duixian_register_buil
 
 void duixian_register_builder_free(duixian_register_builder* builder) { delete builder; }
 
-namespace {
-RegisterBuilder& live(duixian_register_builder* builder) {
-  need(builder, "builder");
-  if (!builder->builder) fail(DUIXIAN_E_MISUSE, "the register builder was already built (it is spent)");
-  return *builder->builder;
-}
-}  // namespace
 
 int duixian_register_builder_add_enterprise(duixian_register_builder* builder, const char* credit_code,
                                             const char* name, const char* region, const char* industry,
