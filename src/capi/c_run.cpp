@@ -1,0 +1,279 @@
+// The C ABI: settlement runs, their totals and explanations, and the line iterator.
+#include "c_support.hpp"
+
+using namespace duixian;
+using namespace duixian::capi;
+
+namespace {
+
+std::string amount_text(std::int64_t fen) { return fen_to_decimal(fen).to_string(); }
+
+void append_figures(std::string& json, const Figures& f) {
+  json += "\"rewards_quarter\": \"" + amount_text(f.rewards_quarter) + "\", ";
+  json += "\"rewards_ytd\": \"" + amount_text(f.rewards_ytd) + "\", ";
+  json += "\"burden_quarter\": \"" + amount_text(f.burden_quarter) + "\", ";
+  json += "\"burden_ytd\": \"" + amount_text(f.burden_ytd) + "\", ";
+  json += "\"export_rebate_quarter\": \"" + amount_text(f.excluded_quarter) + "\", ";
+  json += "\"export_rebate_ytd\": \"" + amount_text(f.excluded_ytd) + "\", ";
+  json += "\"city_quarter\": \"" + amount_text(f.city_quarter) + "\", ";
+  json += "\"county_quarter\": \"" + amount_text(f.county_quarter) + "\", ";
+  json += "\"beneficiaries\": " + std::to_string(f.beneficiaries);
+}
+
+void append_json_string(std::string& json, std::string_view text) {
+  json += '"';
+  for (const char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\') {
+      json += '\\';
+      json += c;
+    } else if (u < 0x20) {
+      static const char hex[] = "0123456789abcdef";
+      json += "\\u00";
+      json += hex[u >> 4];
+      json += hex[u & 15];
+    } else {
+      json += c;
+    }
+  }
+  json += '"';
+}
+
+void append_breakdown(std::string& json, const char* name, const std::vector<std::pair<std::string, Figures>>& parts) {
+  json += ", \"";
+  json += name;
+  json += "\": {";
+  bool first = true;
+  for (const auto& [key, figures] : parts) {
+    if (!first) json += ", ";
+    first = false;
+    append_json_string(json, key);
+    json += ": {";
+    append_figures(json, figures);
+    json += '}';
+  }
+  json += '}';
+}
+
+}  // namespace
+
+extern "C" {
+
+int duixian_settle(const duixian_book* book, const duixian_register* reg, const char* quarter,
+                   const duixian_ledger* ledger, const duixian_settle_options* options, duixian_run** out) {
+  if (out != nullptr) *out = nullptr;
+  return guarded([&] {
+    need(book, "book");
+    need(reg, "reg");
+    need(quarter, "quarter");
+    need(out, "out");
+    check_version(options, DUIXIAN_SETTLE_OPTIONS_VERSION, "duixian_settle_options");
+    SettleOptions settle_options;
+    if (options != nullptr) settle_options.threads = options->threads;
+    const Quarter q = Quarter::parse(quarter);
+    if (q.year() != book->book->year()) {
+      fail(DUIXIAN_E_INVALID_ARGUMENT, "the quarter " + q.to_string() + " is not in the book's year " +
+                                           std::to_string(book->book->year()));
+    }
+    auto run = std::make_unique<duixian_run>();
+    run->book = book->book;
+    run->reg = reg->reg;
+    run->book_sha256 = book->sha256;
+    run->quarter = q.to_string();
+    if (ledger != nullptr) {
+      run->settlement = settle(*run->book, *run->reg, q, *ledger->ledger, settle_options);
+    } else {
+      run->settlement = settle(*run->book, *run->reg, q, PaidTotals{}, settle_options);
+    }
+    run->totals = run->settlement.totals();
+    run->data_sha256 = register_sha256(*run->reg);
+    *out = run.release();
+    return DUIXIAN_OK;
+  });
+}
+
+void duixian_run_free(duixian_run* run) { delete run; }
+
+int duixian_run_quarter(const duixian_run* run, const char** out) {
+  return guarded([&] {
+    need(run, "run");
+    need(out, "out");
+    *out = run->quarter.c_str();
+    return DUIXIAN_OK;
+  });
+}
+
+int duixian_run_line_count(const duixian_run* run, size_t* out) {
+  return guarded([&] {
+    need(run, "run");
+    need(out, "out");
+    *out = run->settlement.lines().size();
+    return DUIXIAN_OK;
+  });
+}
+
+int duixian_run_figure(const duixian_run* run, int figure, char** out) {
+  return guarded([&] {
+    need(run, "run");
+    need(out, "out");
+    const Figures& f = run->totals.all;
+    std::string text;
+    switch (figure) {
+      case DUIXIAN_FIGURE_REWARDS_QUARTER: text = amount_text(f.rewards_quarter); break;
+      case DUIXIAN_FIGURE_REWARDS_YTD: text = amount_text(f.rewards_ytd); break;
+      case DUIXIAN_FIGURE_BURDEN_QUARTER: text = amount_text(f.burden_quarter); break;
+      case DUIXIAN_FIGURE_BURDEN_YTD: text = amount_text(f.burden_ytd); break;
+      case DUIXIAN_FIGURE_EXPORT_REBATE_QUARTER: text = amount_text(f.excluded_quarter); break;
+      case DUIXIAN_FIGURE_EXPORT_REBATE_YTD: text = amount_text(f.excluded_ytd); break;
+      case DUIXIAN_FIGURE_CITY_QUARTER: text = amount_text(f.city_quarter); break;
+      case DUIXIAN_FIGURE_COUNTY_QUARTER: text = amount_text(f.county_quarter); break;
+      case DUIXIAN_FIGURE_BENEFICIARIES: text = std::to_string(f.beneficiaries); break;
+      default: fail(DUIXIAN_E_INVALID_ARGUMENT, "unknown figure " + std::to_string(figure));
+    }
+    *out = dup(text);
+    return DUIXIAN_OK;
+  });
+}
+
+int duixian_run_totals_json(const duixian_run* run, char** out) {
+  return guarded([&] {
+    need(run, "run");
+    need(out, "out");
+    std::string json = "{\"quarter\": \"" + run->quarter + "\", ";
+    append_figures(json, run->totals.all);
+    append_breakdown(json, "by_region", run->totals.by_region);
+    append_breakdown(json, "by_policy", run->totals.by_policy);
+    append_breakdown(json, "by_category", run->totals.by_category);
+    json += "}";
+    *out = dup(json);
+    return DUIXIAN_OK;
+  });
+}
+
+int duixian_run_find_line(const duixian_run* run, const char* credit_code, const char* policy_id, size_t* out) {
+  return guarded([&] {
+    need(run, "run");
+    need(credit_code, "credit_code");
+    need(policy_id, "policy_id");
+    need(out, "out");
+    const CreditCode code = CreditCode::parse(credit_code);
+    const SettlementLine* line = run->settlement.find_line(code, policy_id);
+    if (line == nullptr) {
+      fail(DUIXIAN_E_NOT_FOUND, "no line for " + code.to_string() + " and policy " + policy_id + " in the run");
+    }
+    *out = static_cast<size_t>(line - run->settlement.lines().data());
+    return DUIXIAN_OK;
+  });
+}
+
+int duixian_run_explain(const duixian_run* run, size_t line, int format, char** out) {
+  return guarded([&] {
+    need(run, "run");
+    need(out, "out");
+    if (format != DUIXIAN_EXPLAIN_TEXT && format != DUIXIAN_EXPLAIN_JSON) {
+      fail(DUIXIAN_E_INVALID_ARGUMENT, "unknown explanation format " + std::to_string(format));
+    }
+    if (line >= run->settlement.lines().size()) {
+      fail(DUIXIAN_E_NOT_FOUND, "line " + std::to_string(line) + " is out of range (the run has " +
+                                    std::to_string(run->settlement.lines().size()) + ")");
+    }
+    const LineExplanation explanation = run->settlement.explain(line);
+    *out = dup(format == DUIXIAN_EXPLAIN_JSON ? to_json(explanation) : to_text(explanation));
+    return DUIXIAN_OK;
+  });
+}
+
+int duixian_run_commit(const duixian_run* run, duixian_ledger* ledger, const duixian_commit_options* options,
+                       int* committed) {
+  return guarded([&] {
+    need(run, "run");
+    need(ledger, "ledger");
+    check_version(options, DUIXIAN_COMMIT_OPTIONS_VERSION, "duixian_commit_options");
+    std::string book_sha = run->book_sha256;
+    std::string data_sha = run->data_sha256;
+    std::string at;
+    if (options != nullptr) {
+      if (options->book_sha256 != nullptr) book_sha = options->book_sha256;
+      if (options->data_sha256 != nullptr) data_sha = options->data_sha256;
+      if (options->committed_at != nullptr) at = options->committed_at;
+    }
+    for (const std::string* digest : {&book_sha, &data_sha}) {
+      if (!is_sha256_hex(*digest)) fail(DUIXIAN_E_INVALID_ARGUMENT, "\"" + *digest + "\" is not a SHA-256 hex digest");
+    }
+    RunToCommit to = run->settlement.to_commit(book_sha, data_sha);
+    if (!at.empty()) to.committed_at = at;
+    const CommitResult result = ledger->ledger->commit(to);
+    if (committed != nullptr) *committed = result.status == CommitStatus::committed ? 1 : 0;
+    return DUIXIAN_OK;
+  });
+}
+
+int duixian_lines_open(const duixian_run* run, duixian_lines** out) {
+  if (out != nullptr) *out = nullptr;
+  return guarded([&] {
+    need(run, "run");
+    need(out, "out");
+    auto lines = std::make_unique<duixian_lines>();
+    lines->run = run;
+    *out = lines.release();
+    return DUIXIAN_OK;
+  });
+}
+
+int duixian_lines_next(duixian_lines* lines) {
+  return guarded([&] {
+    need(lines, "lines");
+    const Settlement& s = lines->run->settlement;
+    if (lines->next >= s.lines().size()) {
+      lines->on_row = false;
+      return DUIXIAN_DONE;
+    }
+    const SettlementLine& line = s.lines()[lines->next];
+    const SettledEnterprise& e = s.enterprises()[line.enterprise];
+    const Policy& p = lines->run->book->policies()[line.policy];
+    std::string* f = lines->fields;
+    lines->on_row = false;  // until every field is written
+    f[DUIXIAN_LINE_CREDIT_CODE].assign(e.code.text());
+    f[DUIXIAN_LINE_POLICY] = p.id;
+    f[DUIXIAN_LINE_QUARTER] = lines->run->quarter;
+    f[DUIXIAN_LINE_DUE] = amount_text(line.due_fen);
+    f[DUIXIAN_LINE_CUMULATIVE] = amount_text(line.cumulative_fen);
+    f[DUIXIAN_LINE_PREVIOUSLY_PAID] = amount_text(line.previously_paid_fen);
+    f[DUIXIAN_LINE_PAYOUT] = amount_text(line.payout_fen);
+    f[DUIXIAN_LINE_CITY] = amount_text(line.city_fen);
+    f[DUIXIAN_LINE_COUNTY] = amount_text(line.county_fen);
+    f[DUIXIAN_LINE_KIND] = to_string(p.kind);
+    f[DUIXIAN_LINE_CATEGORY] = p.category;
+    f[DUIXIAN_LINE_REGION] = e.region ? e.region->to_string() : std::string();
+    ++lines->next;
+    lines->on_row = true;
+    return DUIXIAN_ROW;
+  });
+}
+
+int duixian_lines_get(duixian_lines* lines, int field, const char** out) {
+  return guarded([&] {
+    need(lines, "lines");
+    need(out, "out");
+    if (!lines->on_row) fail(DUIXIAN_E_MISUSE, "the iterator is not on a row: call duixian_lines_next first");
+    if (field < DUIXIAN_LINE_CREDIT_CODE || field > DUIXIAN_LINE_REGION) {
+      fail(DUIXIAN_E_INVALID_ARGUMENT, "unknown line field " + std::to_string(field));
+    }
+    *out = lines->fields[field].c_str();
+    return DUIXIAN_OK;
+  });
+}
+
+int duixian_lines_index(const duixian_lines* lines, size_t* out) {
+  return guarded([&] {
+    need(lines, "lines");
+    need(out, "out");
+    if (!lines->on_row) fail(DUIXIAN_E_MISUSE, "the iterator is not on a row: call duixian_lines_next first");
+    *out = lines->next - 1;
+    return DUIXIAN_OK;
+  });
+}
+
+void duixian_lines_free(duixian_lines* lines) { delete lines; }
+
+}  // extern "C"

@@ -1,0 +1,133 @@
+#pragma once
+// What every file of the C ABI shares: the structs behind the handles duixian.h leaves
+// opaque, the thread's last error, and `guarded`, which every exported function runs its
+// body in so that no exception crosses into C.
+#include "duixian/duixian.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <exception>
+#include <memory>
+#include <new>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "duixian/duixian.hpp"
+
+namespace duixian::capi {
+
+/// The calling thread's last error (what `duixian_last_error` returns).
+extern thread_local std::string t_last_error;
+
+/// A failure raised by the C layer itself, with a C status of its own.
+struct CError {
+  int status;
+  std::string message;
+};
+
+/// Throws a CError: `guarded` turns it into `status` and the last error `message`.
+[[noreturn]] inline void fail(int status, std::string message) { throw CError{status, std::move(message)}; }
+
+/// The C status of a library error code (duixian.h numbers them as the negated ErrorCode).
+inline int status_of(ErrorCode code) noexcept { return -static_cast<int>(code); }
+
+/// Runs `body`, mapping every exception to a status and the last error.
+template <class Body>
+int guarded(Body&& body) noexcept {
+  try {
+    t_last_error.clear();
+  } catch (...) {
+  }
+  try {
+    return body();
+  } catch (const CError& e) {
+    try {
+      t_last_error = e.message;
+    } catch (...) {
+    }
+    return e.status;
+  } catch (const Error& e) {
+    try {
+      t_last_error = e.what();
+    } catch (...) {
+    }
+    return status_of(e.code());
+  } catch (const std::bad_alloc&) {
+    try {
+      t_last_error = "out of memory";
+    } catch (...) {
+    }
+    return DUIXIAN_E_NO_MEMORY;
+  } catch (const std::exception& e) {
+    try {
+      t_last_error = std::string("internal error: ") + e.what();
+    } catch (...) {
+    }
+    return DUIXIAN_E_INTERNAL;
+  } catch (...) {
+    try {
+      t_last_error = "internal error: an unknown exception";
+    } catch (...) {
+    }
+    return DUIXIAN_E_INTERNAL;
+  }
+}
+
+/// Fails with DUIXIAN_E_NULL naming the argument when `pointer` is NULL.
+void need(const void* pointer, const char* name);
+
+/// A malloc'd copy the caller frees with `duixian_string_free`.
+char* dup(std::string_view text);
+
+/// Fails with DUIXIAN_E_VERSION when an options struct's version is not 1..current.
+template <class Options>
+void check_version(const Options* options, int current, const char* name) {
+  if (options != nullptr && (options->version < 1 || options->version > current)) {
+    fail(DUIXIAN_E_VERSION, std::string(name) + " version " + std::to_string(options->version) +
+                                " is not known to this library (it knows 1 to " + std::to_string(current) + ")");
+  }
+}
+
+/// The error diagnostics as text, one per line, at most 20 and a count of the rest.
+std::string diagnostics_message(const Diagnostics& diagnostics);
+
+}  // namespace duixian::capi
+
+struct duixian_book {
+  std::shared_ptr<const duixian::PolicyBook> book;
+  std::string sha256;
+};
+
+struct duixian_register {
+  std::shared_ptr<const duixian::Register> reg;
+};
+
+struct duixian_register_builder {
+  std::optional<duixian::RegisterBuilder> builder;  // empty once spent
+};
+
+struct duixian_ledger {
+  std::unique_ptr<duixian::Ledger> ledger;
+};
+
+struct duixian_run {
+  std::shared_ptr<const duixian::PolicyBook> book;
+  std::shared_ptr<const duixian::Register> reg;
+  std::string book_sha256;
+  std::string data_sha256;
+  std::string quarter;
+  duixian::Settlement settlement;
+  duixian::Totals totals;
+};
+
+struct duixian_lines {
+  const duixian_run* run = nullptr;
+  std::size_t next = 0;     // index of the line the next call moves to
+  bool on_row = false;
+  std::string fields[12];   // the current row's text
+};
