@@ -1,5 +1,8 @@
 #include "duixian/error.hpp"
 
+#include <string>
+#include <string_view>
+
 namespace duixian {
 
 const char* to_string(ErrorCode code) noexcept {
@@ -17,5 +20,12 @@ const char* to_string(ErrorCode code) noexcept {
 
 Error::Error(ErrorCode code, const std::string& message)
     : std::runtime_error(std::string(to_string(code)) + ": " + message), code_(code) {}
+
+std::string_view Error::message() const noexcept {
+  const std::string_view text = what();
+  const std::string_view prefix = to_string(code_);
+  // what() is "<code>: <message>" (the constructor above).
+  return text.size() > prefix.size() + 2 ? text.substr(prefix.size() + 2) : std::string_view();
+}
 
 }  // namespace duixian

@@ -75,8 +75,11 @@ BudgetDecision BudgetDecision::decide(const PolicyBook& book, const std::vector<
                                                      " for one period: were shards overlapping?");
       }
       if (__builtin_add_overflow(period.claimed_fen, sorted[end]->amount_fen, &period.claimed_fen)) {
-        throw Error(ErrorCode::overflow, "budget claims of policy \"" + book.policies()[period.policy].id +
-                                             "\" sum beyond +-92233720368547758.07");
+        throw Error(ErrorCode::overflow,
+                    "budget claims of policy \"" + book.policies()[period.policy].id + "\" for " +
+                        (period.quarter == 0 ? std::to_string(book.year())
+                                             : Quarter(book.year(), period.quarter).to_string()) +
+                        " sum beyond +-92233720368547758.07 at the claim of " + sorted[end]->code.to_string());
       }
       weights.push_back(fen_to_decimal(sorted[end]->amount_fen));
       ++end;

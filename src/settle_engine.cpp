@@ -41,7 +41,7 @@ void EnterpriseRun::omit(EnterpriseResult& out, std::uint32_t p, int slot, Omiss
 void EnterpriseRun::rethrow(const std::exception& e, std::uint32_t p, int slot) const {
   const std::string where = "settling " + (*in_->reg)[in_->index].code.to_string() + " under policy \"" +
                             plan_.policies[p].policy->id + "\" for " + slot_name(plan_.year, slot) + ": ";
-  if (const auto* err = dynamic_cast<const Error*>(&e)) throw Error(err->code(), where + err->what());
+  if (const auto* err = dynamic_cast<const Error*>(&e)) throw Error(err->code(), where + std::string(err->message()));
   throw Error(ErrorCode::invalid_argument, where + e.what());
 }
 

@@ -24,17 +24,23 @@ unsigned thread_count(const SettleOptions& options, std::size_t chunks) {
 
 // Calls work(worker, chunk) for every chunk on `threads` threads. Chunks are independent
 // and their results are combined in chunk order afterwards, so the outcome does not
-// depend on the thread count. The exception of the lowest failing chunk is rethrown.
+// depend on the thread count. The exception of the lowest failing chunk is rethrown;
+// once a chunk has failed, the chunks after it are not run (they cannot change which
+// error is reported), so a failing run of a million enterprises stops early.
 template <class Work>
 void for_each_chunk(std::size_t chunks, unsigned threads, Work&& work) {
   std::vector<std::exception_ptr> errors(chunks);
   std::atomic<std::size_t> next{0};
+  std::atomic<std::size_t> first_failed{chunks};
   const auto worker = [&](unsigned id) {
-    for (std::size_t c = next++; c < chunks; c = next++) {
+    for (std::size_t c = next++; c < chunks && c < first_failed.load(); c = next++) {
       try {
         work(id, c);
       } catch (...) {
         errors[c] = std::current_exception();
+        std::size_t seen = first_failed.load();
+        while (c < seen && !first_failed.compare_exchange_weak(seen, c)) {
+        }
       }
     }
   };

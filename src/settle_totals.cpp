@@ -67,15 +67,22 @@ Totals Settlement::totals() const {
     const SettledEnterprise& who = d.enterprises[l.enterprise];
     region = who.region ? who.region->to_string() : "unknown";
     const detail::PolicyPlan& p = policies[l.policy];
-    add_line(t.all, l, p);
-    add_line(by_region[region], l, p);
-    add_line(by_category[p.policy->category], l, p);
-    add_line(by_policy[l.policy], l, p);
-    if (p.reward && !p.excluded) {
-      add(reach.all, l.cumulative_fen);
-      add(reach.region, l.cumulative_fen);
-      add(reach.category[p.policy->category], l.cumulative_fen);
-      if (l.cumulative_fen > 0) ++by_policy[l.policy].beneficiaries;
+    try {
+      add_line(t.all, l, p);
+      add_line(by_region[region], l, p);
+      add_line(by_category[p.policy->category], l, p);
+      add_line(by_policy[l.policy], l, p);
+      if (p.reward && !p.excluded) {
+        add(reach.all, l.cumulative_fen);
+        add(reach.region, l.cumulative_fen);
+        add(reach.category[p.policy->category], l.cumulative_fen);
+        if (l.cumulative_fen > 0) ++by_policy[l.policy].beneficiaries;
+      }
+    } catch (const Error& e) {
+      throw Error(e.code(), "totals: the line of " + who.code.to_string() + " under policy \"" + p.policy->id +
+                                "\" (region " + region +
+                                (p.policy->category.empty() ? "" : ", category " + p.policy->category) +
+                                "): " + std::string(e.message()));
     }
   }
   if (!d.lines.empty()) close_enterprise(region, reach);

@@ -4,6 +4,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace duixian {
 
@@ -39,6 +40,10 @@ class Error : public std::runtime_error {
 
   /// @brief The stable code of this error.
   ErrorCode code() const noexcept { return code_; }
+
+  /// @brief The message without the code's name in front (`what()` has it), for wrapping
+  /// this error in another of the same code without saying the code twice.
+  std::string_view message() const noexcept;
 
  private:
   ErrorCode code_;

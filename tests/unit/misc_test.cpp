@@ -28,6 +28,11 @@ TEST(Error, CarriesItsCodeAndAPrefixedMessage) {
   const Error e(ErrorCode::overflow, "too big");
   EXPECT_EQ(e.code(), ErrorCode::overflow);
   EXPECT_STREQ(e.what(), "overflow: too big");
+  EXPECT_EQ(e.message(), "too big");
+  // Wrapping keeps one code name in front, however deep (the engine adds where it failed).
+  const Error wrapped(e.code(), "settling X: " + std::string(e.message()));
+  EXPECT_STREQ(wrapped.what(), "overflow: settling X: too big");
+  EXPECT_EQ(Error(ErrorCode::io_error, "").message(), "");
 }
 
 TEST(RoundingModeNames, RoundTrip) {
