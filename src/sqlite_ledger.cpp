@@ -3,6 +3,7 @@
 
 #include <functional>
 #include <mutex>
+#include <string_view>
 #include <utility>
 
 #include "duixian/error.hpp"
@@ -63,10 +64,21 @@ namespace {
 
 // An io_error of a statement inside a commit, with the commit and the ledger named first.
 [[noreturn]] void commit_failed(const std::string& quarter, const std::string& path, const Error& e) {
-  std::string what = e.what();
-  const std::string prefix = std::string(to_string(e.code())) + ": ";
-  if (what.rfind(prefix, 0) == 0) what.erase(0, prefix.size());
-  throw Error(ErrorCode::io_error, "committing " + quarter + " to ledger " + path + ": " + what);
+  throw Error(ErrorCode::io_error, "committing " + quarter + " to ledger " + path + ": " + std::string(e.message()));
+}
+
+// Runs `body`. A failing statement's error names the statement, not the file (a lock
+// or read that fails while opening or verifying, say): such an io_error is thrown
+// again with `doing`, which names the ledger, first. Errors that name it already (a
+// corrupt run, a foreign file) pass through unchanged.
+template <class Body>
+decltype(auto) naming_ledger(const std::string& path, const std::string& doing, Body&& body) {
+  try {
+    return body();
+  } catch (const Error& e) {
+    if (e.code() != ErrorCode::io_error || std::string_view(e.what()).find(path) != std::string_view::npos) throw;
+    throw Error(ErrorCode::io_error, doing + ": " + std::string(e.message()));
+  }
 }
 
 }  // namespace
@@ -121,7 +133,8 @@ SqliteLedger::SqliteLedger(SqliteLedger&& other) noexcept = default;
 SqliteLedger& SqliteLedger::operator=(SqliteLedger&& other) noexcept = default;
 
 SqliteLedger SqliteLedger::open(const std::string& path, OpenMode mode) {
-  SqliteLedger ledger(std::make_unique<Impl>(path, mode));
+  SqliteLedger ledger(
+      naming_ledger(path, "opening ledger " + path, [&] { return std::make_unique<Impl>(path, mode); }));
   ledger.verify();
   return ledger;
 }
@@ -239,20 +252,25 @@ CommitResult SqliteLedger::commit(const RunToCommit& run) {
 void SqliteLedger::verify() const {
   Impl& d = impl();
   std::lock_guard<std::mutex> lock(d.mutex);
-  detail::SqliteTransaction snapshot(d.db, "BEGIN", "verifying ledger " + d.path);  // one consistent view
-  const std::vector<RunRecord> runs = d.read_runs(*d.all_runs);
+  const std::string context = "verifying ledger " + d.path;
+  detail::SqliteTransaction snapshot(d.db, "BEGIN", context);  // one consistent view
+  const std::vector<RunRecord> runs = naming_ledger(d.path, context, [&] { return d.read_runs(*d.all_runs); });
   verify_runs(runs, [&](const RunRecord& r, EntriesDigest& digest) {
-    d.feed_entries(r.sequence, r.quarter.to_string(),
-                   [&](std::string_view code, std::string_view policy, const Decimal& amount) {
-                     digest.add(code, policy, amount);
-                   });
+    naming_ledger(d.path, context, [&] {
+      d.feed_entries(r.sequence, r.quarter.to_string(),
+                     [&](std::string_view code, std::string_view policy, const Decimal& amount) {
+                       digest.add(code, policy, amount);
+                     });
+    });
   });
   // The chain cannot see a run whose record was deleted with nothing after it; entries
   // left behind by it can be seen (verify_runs has checked the sequences are 1..n).
   const std::string outside = " FROM entries WHERE run < 1 OR run > " + std::to_string(runs.size());
-  const std::string context = "verifying ledger " + d.path;
-  if (d.db.query_int(("SELECT count(*)" + outside).c_str(), context) != 0) {
-    const std::int64_t run = d.db.query_int(("SELECT min(run)" + outside).c_str(), context);
+  const auto count = [&](const char* what) {
+    return naming_ledger(d.path, context, [&] { return d.db.query_int((what + outside).c_str(), context); });
+  };
+  if (count("SELECT count(*)") != 0) {
+    const std::int64_t run = count("SELECT min(run)");
     throw Error(ErrorCode::io_error, "ledger run " + std::to_string(run) +
                                          " is corrupt: it has entries but no record (the run was deleted)");
   }

@@ -98,8 +98,6 @@ int reap(const Child& child) {
   return WEXITSTATUS(status);
 }
 
-namespace {
-
 std::string raw_query(const std::string& path, const char* sql) {
   sqlite3* db = nullptr;
   std::string out;
@@ -118,7 +116,10 @@ std::string raw_query(const std::string& path, const char* sql) {
   return out;
 }
 
-}  // namespace
+bool holds_no_ledger(const std::string& path) {
+  if (access(path.c_str(), F_OK) != 0) return true;
+  return raw_query(path, "SELECT count(*) FROM sqlite_master") == "0" && raw_query(path, "PRAGMA application_id") == "0";
+}
 
 int check_after_crash(const std::string& path, const std::string& context) {
   SCOPED_TRACE(context);

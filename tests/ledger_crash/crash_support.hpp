@@ -36,6 +36,14 @@ bool wait_ready(const Child& child);
 /// Waits for the child; returns its exit code, or -signal when a signal ended it.
 int reap(const Child& child);
 
+/// `sql` run on `path` through a plain sqlite3 connection (no ledger checks), every
+/// value of every row concatenated; "cannot open" or "error: ..." on failure.
+std::string raw_query(const std::string& path, const char* sql);
+
+/// True when `path` holds no ledger: no file, or a database without any table and
+/// without the ledger's application_id (what a create that failed early leaves).
+bool holds_no_ledger(const std::string& path);
+
 /// Opens the ledger after a crash with the normal VFS and checks it: SQLite's
 /// integrity_check is ok, the chain verifies (open does it), every run present is
 /// exactly the intended one, and no line exists outside a run. Returns the run count.

@@ -23,9 +23,12 @@
 #include "duixian/error.hpp"
 #include "duixian/sha256.hpp"
 #include "duixian/sqlite_ledger.hpp"
+#include "reliability_record.hpp"
 
 namespace duixian {
 namespace {
+
+using test::reliability_record;
 
 // A run of `lines` entries: enough of them fill several pages of the file.
 RunToCommit run_of(unsigned quarter, int lines = 3) {
@@ -123,16 +126,23 @@ class LedgerTamper : public ::testing::Test {
   }
 
   static std::string quoted_sql(const std::string& text) { return "'" + text + "'"; }
+
+  // The record of a tamper case, once its assertions held (see reliability_record.hpp).
+  void record_tamper(const std::string& alteration, const std::string& message) const {
+    if (!HasFailure()) reliability_record({{"section", "tamper"}, {"alteration", alteration}, {"message", message}});
+  }
 };
 
 // ---- a full database -------------------------------------------------------------
 
 TEST_F(LedgerTamper, AFullDatabaseFailsTheCommitClearlyAndLeavesTheLedgerIntact) {
   make_three_runs(200);
+  const std::string file_before = bytes(path);
   const std::vector<RunRecord> before = SqliteLedger::open(path).runs();
   ASSERT_EQ(before.size(), 3u);
   ASSERT_EQ(sqlite3_auto_extension(reinterpret_cast<void (*)(void)>(limit_pages)), SQLITE_OK);
   g_max_pages = 1;  // raised by SQLite to the file's current size: no page can be added
+  std::string message;
   {
     SqliteLedger full = SqliteLedger::open(path);
     EXPECT_EQ(full.runs(), before);
@@ -145,12 +155,15 @@ TEST_F(LedgerTamper, AFullDatabaseFailsTheCommitClearlyAndLeavesTheLedgerIntact)
       // Which commit, which ledger, and SQLite's reason.
       EXPECT_EQ(what.rfind("io_error: committing 2019Q4 to ledger " + path + ": ", 0), 0u) << what;
       EXPECT_NE(what.find("database or disk is full (SQLite code 13)"), std::string::npos) << what;
+      message = what;
     }
     // The handle is still usable and reads the same history: nothing of the run is in it.
     EXPECT_EQ(full.runs(), before);
     EXPECT_EQ(verify_error(full), "verified");
   }
   g_max_pages = 0;
+  // Closed again, the file is what it was: the failed commit left nothing in it.
+  EXPECT_TRUE(bytes(path) == file_before) << "the failed commit changed the file";
   SqliteLedger again = SqliteLedger::open(path);  // verifies
   EXPECT_EQ(again.runs(), before);
   EXPECT_EQ(raw("SELECT count(*) FROM entries WHERE run = 4"), "0|");
@@ -158,6 +171,11 @@ TEST_F(LedgerTamper, AFullDatabaseFailsTheCommitClearlyAndLeavesTheLedgerIntact)
   // The space back, the same run commits.
   EXPECT_EQ(again.commit(run_of(4, 2000)).status, CommitStatus::committed);
   EXPECT_NO_THROW(again.verify());
+  if (!HasFailure()) {
+    reliability_record({{"section", "faults"}, {"operation", "commit"}, {"fault", "database full (max_page_count)"},
+                        {"points", 1},
+                        {"result", message + "; file unchanged, and the commit succeeded once space was back"}});
+  }
 }
 
 // ---- read-only ---------------------------------------------------------------------
@@ -166,6 +184,7 @@ TEST_F(LedgerTamper, AReadOnlyLedgerRefusesCommitsAndLeavesTheFileByteIdentical)
   make_three_runs();
   const std::string file_before = bytes(path);
   ASSERT_FALSE(file_before.empty());
+  std::string message;
   {
     SqliteLedger reader = SqliteLedger::open(path, OpenMode::read_only);
     EXPECT_TRUE(reader.read_only());  // SQLITE_OPEN_READONLY, not a flag of ours: root cannot write either
@@ -179,12 +198,17 @@ TEST_F(LedgerTamper, AReadOnlyLedgerRefusesCommitsAndLeavesTheFileByteIdentical)
         EXPECT_EQ(e.code(), ErrorCode::invalid_argument);
         EXPECT_EQ(std::string(e.what()), "invalid_argument: cannot commit 2019Q" + std::to_string(q) + ": ledger " +
                                              path + " was opened read-only");
+        message = e.what();
       }
     }
     EXPECT_EQ(reader.runs().size(), 3u);
   }
   EXPECT_TRUE(bytes(path) == file_before) << "the read-only session changed the file";
   EXPECT_EQ(SqliteLedger::open(path).runs().size(), 3u);
+  if (!HasFailure()) {
+    reliability_record({{"section", "faults"}, {"operation", "commit"}, {"fault", "opened read-only"}, {"points", 1},
+                        {"result", message + "; file unchanged (byte-identical)"}});
+  }
 }
 
 // ---- tampering ----------------------------------------------------------------------
@@ -197,6 +221,7 @@ TEST_F(LedgerTamper, AnAmountChangedByHandIsFoundByVerifyAndOpenNamingTheRun) {
   EXPECT_EQ(verify_error(ledger), expected);
   EXPECT_EQ(open_error(), expected);
   EXPECT_EQ(open_error(OpenMode::read_only), expected);
+  record_tamper("an amount of run 2 changed by hand", expected);
 }
 
 TEST_F(LedgerTamper, AnAmountChangedWithItsDigestsRecomputedBreaksTheChainAtTheNextRun) {
@@ -211,13 +236,16 @@ TEST_F(LedgerTamper, AnAmountChangedWithItsDigestsRecomputedBreaksTheChainAtTheN
   RunRecord record = ledger.runs()[1];
   record.entries_sha256 = digest.finish_hex();
   raw("UPDATE runs SET entries_sha256 = " + quoted_sql(record.entries_sha256) + " WHERE sequence = 2");
-  EXPECT_EQ(verify_error(ledger), "io_error: ledger run 2 (2019Q2) is corrupt: its record does not match its digest");
+  const std::string first = "io_error: ledger run 2 (2019Q2) is corrupt: its record does not match its digest";
+  EXPECT_EQ(verify_error(ledger), first);
+  record_tamper("an amount of run 2 changed and its entries digest recomputed", first);
   // ... then the run digest too: the next run no longer chains to it.
   record.run_sha256 = run_digest(record);
   raw("UPDATE runs SET run_sha256 = " + quoted_sql(record.run_sha256) + " WHERE sequence = 2");
   const std::string expected = "io_error: ledger run 3 (2019Q3) is corrupt: it does not chain to the run before it";
   EXPECT_EQ(verify_error(ledger), expected);
   EXPECT_EQ(open_error(), expected);
+  record_tamper("an amount of run 2 changed and its entries and run digests recomputed", expected);
 }
 
 TEST_F(LedgerTamper, ADeletedRunIsFoundNamingTheRunAfterTheGap) {
@@ -228,6 +256,7 @@ TEST_F(LedgerTamper, ADeletedRunIsFoundNamingTheRunAfterTheGap) {
   EXPECT_EQ(verify_error(ledger), expected);
   EXPECT_EQ(open_error(), expected);
   EXPECT_EQ(open_error(OpenMode::read_only), expected);
+  record_tamper("run 2 deleted, its record and its entries", expected);
 }
 
 TEST_F(LedgerTamper, ARunRecordDeletedWithoutItsEntriesIsFound) {
@@ -240,6 +269,7 @@ TEST_F(LedgerTamper, ARunRecordDeletedWithoutItsEntriesIsFound) {
   EXPECT_EQ(verify_error(ledger), expected);
   EXPECT_EQ(open_error(), expected);
   EXPECT_EQ(open_error(OpenMode::read_only), expected);
+  record_tamper("the last run's record deleted, its entries left", expected);
   // (A run deleted whole, record and entries, from the end of the chain leaves a valid
   // shorter ledger: only a copy of the last run digest kept elsewhere can tell.)
 }
@@ -252,6 +282,7 @@ TEST_F(LedgerTamper, TwoRunsWithTheirSequenceSwappedAreFoundNamingTheRun) {
   const std::string expected = "io_error: ledger run 1 (2019Q2) is corrupt: it does not chain to the run before it";
   EXPECT_EQ(verify_error(ledger), expected);
   EXPECT_EQ(open_error(), expected);
+  record_tamper("the sequence numbers of runs 1 and 2 swapped", expected);
 }
 
 TEST_F(LedgerTamper, TwoRunsSwappedWithTheirEntriesAreFoundToo) {
@@ -264,6 +295,7 @@ TEST_F(LedgerTamper, TwoRunsSwappedWithTheirEntriesAreFoundToo) {
   const std::string expected = "io_error: ledger run 1 (2019Q2) is corrupt: it does not chain to the run before it";
   EXPECT_EQ(verify_error(ledger), expected);
   EXPECT_EQ(open_error(), expected);
+  record_tamper("runs 1 and 2 swapped with their entries", expected);
 }
 
 TEST_F(LedgerTamper, TwoRunsWithTheirQuartersSwappedAreFoundNamingTheRun) {
@@ -275,6 +307,7 @@ TEST_F(LedgerTamper, TwoRunsWithTheirQuartersSwappedAreFoundNamingTheRun) {
   EXPECT_EQ(error.rfind("io_error: ledger run ", 0), 0u) << error;
   EXPECT_NE(error.find("(2019Q"), std::string::npos) << error;
   EXPECT_EQ(open_error(), error);
+  record_tamper("the quarters of runs 1 and 2 swapped", error);
 }
 
 }  // namespace
