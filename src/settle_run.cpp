@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <exception>
+#include <mutex>
 #include <thread>
 
 #include "duixian/error.hpp"
@@ -51,6 +52,43 @@ void for_each_chunk(std::size_t chunks, unsigned threads, Work&& work) {
   for (const std::exception_ptr& e : errors) {
     if (e) std::rethrow_exception(e);
   }
+}
+
+// Counts enterprises done and tells SettleOptions::progress: one call at a time (the
+// thread that gets the lock reports; the others go on), `done` never decreasing.
+class ProgressReporter {
+ public:
+  ProgressReporter(const SettleOptions& options, std::size_t total, std::size_t done_before)
+      : report_(options.progress), total_(total), done_(done_before) {}
+
+  // After `n` more enterprises.
+  void advance(std::size_t n) {
+    if (!report_) return;
+    done_ += n;
+    std::unique_lock<std::mutex> lock(mutex_, std::try_to_lock);
+    if (lock.owns_lock() && total_ != 0) report_(done_.load(), total_);
+  }
+
+  // The last call (on the calling thread, after the workers have joined).
+  void finish(std::size_t done) {
+    if (report_ && total_ != 0) report_(done, total_);
+  }
+
+ private:
+  const std::function<void(std::size_t, std::size_t)>& report_;
+  std::size_t total_;
+  std::atomic<std::size_t> done_;
+  std::mutex mutex_;
+};
+
+constexpr std::size_t kProgressStep = 4096;  // enterprises between reports from one thread
+
+// The passes over the register a settlement makes: two when a budget needs claims first.
+std::size_t passes(const SettlePlan& plan) {
+  return std::any_of(plan.policies.begin(), plan.policies.end(),
+                     [](const PolicyPlan& p) { return p.in_phase_one; })
+             ? 2
+             : 1;
 }
 
 // Enterprises run in register order, which is the order of the fact columns (neighbouring
@@ -109,9 +147,8 @@ ShardRun begin_shard(const PolicyBook& book, const Register& reg, const Quarter&
   d->shard = shard;
   d->options = options;
   d->order = detail::in_register_order(reg);
-  const bool any_budget = std::any_of(d->plan->policies.begin(), d->plan->policies.end(),
-                                      [](const detail::PolicyPlan& p) { return p.in_phase_one; });
-  if (any_budget) {
+  if (detail::passes(*d->plan) == 2) {
+    detail::ProgressReporter progress(options, 2 * d->order.size(), 0);
     const std::size_t chunks = (d->order.size() + detail::kChunk - 1) / detail::kChunk;
     std::vector<detail::Padded<std::vector<BudgetClaim>>> out(chunks);
     const unsigned threads = detail::thread_count(options, chunks);
@@ -126,6 +163,7 @@ ShardRun begin_shard(const PolicyBook& book, const Register& reg, const Quarter&
         runs[worker].value.run(in, true, r);
         out[c].value.insert(out[c].value.end(), r.claims.begin(), r.claims.end());
       }
+      progress.advance(end - c * detail::kChunk);
     });
     for (auto& part : out) d->claims.insert(d->claims.end(), part.value.begin(), part.value.end());
   }
@@ -146,6 +184,8 @@ Settlement finish_unordered(ShardRun run, const BudgetDecision& budgets, const P
   std::vector<detail::Padded<detail::EnterpriseRun>> runs(threads, {detail::EnterpriseRun(*d.plan)});
   std::vector<detail::Padded<detail::EnterpriseResult>> scratch(threads);
   const bool keep_omissions = d.options.keep_omissions;
+  const std::size_t before = (detail::passes(*d.plan) - 1) * d.order.size();  // the claims pass
+  detail::ProgressReporter progress(d.options, before + d.order.size(), before);
   detail::for_each_chunk(chunks, threads, [&](unsigned worker, std::size_t c) {
     detail::ChunkOut& o = padded[c].value;
     const std::size_t begin = std::min(d.order.size(), c * per);
@@ -175,8 +215,11 @@ Settlement finish_unordered(ShardRun run, const BudgetDecision& budgets, const P
           o.omissions.push_back(Omission{idx, m.policy, m.quarter, m.reason, m.metric, m.period_key});
         }
       }
+      if ((i - begin + 1) % detail::kProgressStep == 0) progress.advance(detail::kProgressStep);
     }
+    progress.advance((end - begin) % detail::kProgressStep);
   });
+  progress.finish(before + d.order.size());
   std::vector<detail::ChunkOut> out;
   out.reserve(padded.size());
   for (auto& p : padded) out.push_back(std::move(p.value));

@@ -117,6 +117,14 @@ std::unique_ptr<Loaded> load_and_settle(const SettleInputs& in, bool writable_le
   progress.show("settling " + quarter.to_string() + " (" + std::to_string(loaded->reg.size()) + " enterprises)");
   SettleOptions settle_options;
   settle_options.threads = in.threads;
+  const std::string settling = "settling " + quarter.to_string() + ": ";
+  std::size_t shown_percent = 101;
+  settle_options.progress = [&](std::size_t done, std::size_t total) {
+    const std::size_t percent = done * 100 / total;
+    if (percent == shown_percent) return;  // a terminal line per percent, not per call
+    shown_percent = percent;
+    progress.show(settling + std::to_string(percent) + "% (" + std::to_string(loaded->reg.size()) + " enterprises)");
+  };
   loaded->settlement = settle(book, loaded->reg, quarter, *loaded->ledger, settle_options);
   progress.clear();
   return loaded;

@@ -52,6 +52,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -91,6 +92,20 @@ struct SettleOptions {
   unsigned threads = 0;
   /// Keep an `Omission` for every amount that could not be computed (memory: 16 bytes each).
   bool keep_omissions = true;
+  /// @brief Told how far a settlement has got, for a progress indicator on long runs; empty: not told.
+  ///
+  /// Called with (done, total) in enterprise passes: `total` is the register's size, twice
+  /// when a budgeted policy needs a first pass to gather claims. It is called from the
+  /// worker threads, never two calls at once, with `done` never decreasing, every few
+  /// thousand enterprises and finally with `done == total`; keep it short. Not called for an
+  /// empty register; a sharded run reports each shard's own passes. An exception it
+  /// throws stops the settlement and `settle` throws it (a way to cancel), e.g.
+  ///
+  ///     options.progress = [&](std::size_t done, std::size_t total) {
+  ///       if (cancelled) throw Cancelled{};
+  ///       bar.show(done * 100 / total);
+  ///     };
+  std::function<void(std::size_t done, std::size_t total)> progress = nullptr;
 };
 
 /// @brief An enterprise that has lines in a settlement.

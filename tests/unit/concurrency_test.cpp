@@ -49,16 +49,21 @@ struct Shared {
   InMemoryLedger ledger;  // 2019Q1 and 2019Q2 committed; only read (const) by the threads
 };
 
+// `enterprises` generated Wenzhou enterprises (examples/datagen), loaded for `book`.
+Register generated_register(const PolicyBook& book, std::size_t enterprises, std::uint64_t seed) {
+  const datagen::GeneratedData data = datagen::generate_wenzhou_2019({enterprises, seed});
+  RegisterBuilder builder(book.schema());
+  Diagnostics diagnostics;
+  load_enterprises_csv(builder, data.enterprises, "enterprises.csv", {}, diagnostics);
+  load_facts_csv(builder, data.facts, "facts.csv", {}, diagnostics);
+  EXPECT_FALSE(has_errors(diagnostics));
+  return std::move(builder).build();
+}
+
 const Shared& shared() {
   static const Shared* const s = [] {
     auto* out = new Shared{load_policy_book_file(source_dir() + "/examples/wenzhou-2019/policies.json"), Register{}, {}};
-    const datagen::GeneratedData data = datagen::generate_wenzhou_2019({400, 11});
-    RegisterBuilder builder(out->book.schema());
-    Diagnostics diagnostics;
-    load_enterprises_csv(builder, data.enterprises, "enterprises.csv", {}, diagnostics);
-    load_facts_csv(builder, data.facts, "facts.csv", {}, diagnostics);
-    EXPECT_FALSE(has_errors(diagnostics));
-    out->reg = std::move(builder).build();
+    out->reg = generated_register(out->book, 400, 11);
     for (unsigned q = 1; q <= 2; ++q) {
       out->ledger.commit(settle(out->book, out->reg, Quarter(2019, q), out->ledger, {1, true}).to_commit(kBookSha, kDataSha));
     }
@@ -270,6 +275,71 @@ TEST_F(ConcurrencySqlite, HandlesPerThreadCommittingTheSameRunsCommitEachOnce) {
   ASSERT_EQ(ledger.runs().size(), 3u);
   EXPECT_EQ(ledger.runs(), memory.runs());  // same chain, digests and all
   for (unsigned q = 1; q <= 3; ++q) EXPECT_EQ(ledger.entries(Quarter(2019, q)), memory.entries(Quarter(2019, q)));
+}
+
+// SettleOptions::progress on a register large enough for several worker threads in both
+// passes (the Wenzhou book has a budget, so claims are gathered in a first pass).
+class ConcurrencyProgress : public ::testing::Test {
+ protected:
+  static const Register& big() {
+    static const Register* const reg = new Register(generated_register(shared().book, 4500, 12));
+    return *reg;
+  }
+};
+
+TEST_F(ConcurrencyProgress, CallsNeverOverlapNeverGoBackAndEndAtTheTotal) {
+  const Settlement plain = settle(shared().book, big(), Quarter(2019, 3), PaidTotals{}, {1, true});
+  for (const unsigned threads : {1U, 4U}) {
+    SCOPED_TRACE(threads);
+    std::vector<std::pair<std::size_t, std::size_t>> calls;  // only one call at a time may push
+    std::atomic<int> inside{0};
+    std::atomic<bool> overlapped{false};
+    SettleOptions options{threads, true};
+    options.progress = [&](std::size_t done, std::size_t total) {
+      if (inside.fetch_add(1) != 0) overlapped = true;
+      std::this_thread::yield();  // widen the window for another caller
+      calls.emplace_back(done, total);
+      inside.fetch_sub(1);
+    };
+    const Settlement s = settle(shared().book, big(), Quarter(2019, 3), PaidTotals{}, options);
+    EXPECT_FALSE(overlapped);
+    ASSERT_GE(calls.size(), 2U);
+    const std::size_t total = 2 * big().size();  // two passes: the budget's claims, then the lines
+    for (std::size_t i = 0; i < calls.size(); ++i) {
+      EXPECT_EQ(calls[i].second, total);
+      EXPECT_LE(calls[i].first, total);
+      if (i > 0) {
+        EXPECT_GE(calls[i].first, calls[i - 1].first) << "call " << i;
+      }
+    }
+    EXPECT_EQ(calls.back().first, total);
+    EXPECT_LT(calls.front().first, total);
+    EXPECT_EQ(fingerprint(s), fingerprint(plain));  // being told changes nothing
+  }
+}
+
+TEST_F(ConcurrencyProgress, AnExceptionFromTheCallbackCancelsTheSettlement) {
+  struct Cancelled {};
+  for (const unsigned threads : {1U, 4U}) {
+    SCOPED_TRACE(threads);
+    std::atomic<int> calls{0};
+    SettleOptions options{threads, true};
+    options.progress = [&](std::size_t done, std::size_t total) {
+      ++calls;
+      if (done * 4 >= total) throw Cancelled{};  // a quarter of the way
+    };
+    EXPECT_THROW((void)settle(shared().book, big(), Quarter(2019, 3), PaidTotals{}, options), Cancelled);
+    EXPECT_GE(calls.load(), 1);
+  }
+}
+
+TEST_F(ConcurrencyProgress, AnEmptyRegisterIsNotReported) {
+  const Register empty = RegisterBuilder(shared().book.schema()).build();
+  int calls = 0;
+  SettleOptions options;
+  options.progress = [&](std::size_t, std::size_t) { ++calls; };
+  EXPECT_TRUE(settle(shared().book, empty, Quarter(2019, 3), PaidTotals{}, options).lines().empty());
+  EXPECT_EQ(calls, 0);
 }
 
 }  // namespace
