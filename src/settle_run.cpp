@@ -26,8 +26,8 @@ unsigned thread_count(const SettleOptions& options, std::size_t chunks) {
 // Calls work(worker, chunk) for every chunk on `threads` threads. Chunks are independent
 // and their results are combined in chunk order afterwards, so the outcome does not
 // depend on the thread count. The exception of the lowest failing chunk is rethrown;
-// once a chunk has failed, the chunks after it are not run (they cannot change which
-// error is reported), so a failing run of a million enterprises stops early.
+// once a chunk has failed, no chunk after it starts (none could change which error is
+// reported). Chunks already running finish.
 template <class Work>
 void for_each_chunk(std::size_t chunks, unsigned threads, Work&& work) {
   std::vector<std::exception_ptr> errors(chunks);

@@ -14,6 +14,7 @@
 #include "duixian/sha256.hpp"
 #include "duixian/sqlite_ledger.hpp"
 #include "duixian/version.hpp"
+#include "ledger_file_fixture.hpp"
 
 namespace duixian {
 namespace {
@@ -32,16 +33,9 @@ RunToCommit run_of(unsigned quarter) {
                      "2019-07-05T09:30:00Z"};
 }
 
-class LedgerSqlite : public ::testing::Test {
+class LedgerSqlite : public test::LedgerFileTest {
  protected:
-  std::string path = ::testing::TempDir() + "duixian_" + std::to_string(getpid()) + "_" +
-                     ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db";
-
-  LedgerSqlite() { remove_files(); }
-  ~LedgerSqlite() override { remove_files(); }
-  void remove_files() const {
-    for (const char* suffix : {"", "-wal", "-shm"}) std::remove((path + suffix).c_str());
-  }
+  LedgerSqlite() : LedgerFileTest("duixian_") {}
 
   // A ledger with 2019Q1..Q3 committed, closed again.
   void make_three_runs() const {
@@ -49,35 +43,6 @@ class LedgerSqlite : public ::testing::Test {
     for (unsigned q = 1; q <= 3; ++q) l.commit(run_of(q));
   }
 
-  // Runs SQL on the file directly, as a person with the sqlite3 shell would.
-  std::string raw(const char* sql) const {
-    sqlite3* db = nullptr;
-    std::string out;
-    if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) == SQLITE_OK) {
-      char* error = nullptr;
-      auto collect = [](void* text, int columns, char** values, char**) {
-        auto& s = *static_cast<std::string*>(text);
-        for (int i = 0; i < columns; ++i) s += std::string(values[i] ? values[i] : "NULL") + "|";
-        return 0;
-      };
-      if (sqlite3_exec(db, sql, collect, &out, &error) != SQLITE_OK) {
-        ADD_FAILURE() << sql << ": " << error;
-        sqlite3_free(error);
-      }
-    }
-    sqlite3_close(db);
-    return out;
-  }
-
-  std::string open_error(OpenMode mode = OpenMode::read_write) const {
-    try {
-      SqliteLedger::open(path, mode);
-    } catch (const Error& e) {
-      EXPECT_EQ(e.code(), ErrorCode::io_error);
-      return e.what();
-    }
-    return "opened";
-  }
 };
 
 TEST_F(LedgerSqlite, PersistsAcrossReopen) {

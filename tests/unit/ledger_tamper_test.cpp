@@ -23,6 +23,7 @@
 #include "duixian/error.hpp"
 #include "duixian/sha256.hpp"
 #include "duixian/sqlite_ledger.hpp"
+#include "ledger_file_fixture.hpp"
 #include "reliability_record.hpp"
 
 namespace duixian {
@@ -55,19 +56,12 @@ int limit_pages(sqlite3* db, char** /*error*/, const sqlite3_api_routines* /*api
   return SQLITE_OK;
 }
 
-class LedgerTamper : public ::testing::Test {
+class LedgerTamper : public test::LedgerFileTest {
  protected:
-  std::string path = ::testing::TempDir() + "duixian_tamper_" + std::to_string(getpid()) + "_" +
-                     ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db";
-
-  LedgerTamper() { remove_files(); }
+  LedgerTamper() : LedgerFileTest("duixian_tamper_") {}
   ~LedgerTamper() override {
     g_max_pages = 0;
     sqlite3_cancel_auto_extension(reinterpret_cast<void (*)(void)>(limit_pages));
-    remove_files();
-  }
-  void remove_files() const {
-    for (const char* suffix : {"", "-wal", "-shm"}) std::remove((path + suffix).c_str());
   }
 
   // 2019Q1..Q3 committed, closed again (the last connection folds the WAL into the file).
@@ -81,38 +75,6 @@ class LedgerTamper : public ::testing::Test {
     return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   }
 
-  // Runs SQL on the file directly, as a person with the sqlite3 shell would.
-  std::string raw(const std::string& sql) const {
-    sqlite3* db = nullptr;
-    std::string out;
-    if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK) {
-      char* error = nullptr;
-      auto collect = [](void* text, int columns, char** values, char**) {
-        auto& s = *static_cast<std::string*>(text);
-        for (int i = 0; i < columns; ++i) s += std::string(values[i] ? values[i] : "NULL") + "|";
-        return 0;
-      };
-      if (sqlite3_exec(db, sql.c_str(), collect, &out, &error) != SQLITE_OK) {
-        ADD_FAILURE() << sql << ": " << error;
-        sqlite3_free(error);
-      }
-    } else {
-      ADD_FAILURE() << "cannot open " << path;
-    }
-    sqlite3_close(db);
-    return out;
-  }
-
-  // The error of opening the file, or "opened" (then verify() is asked too, and must agree).
-  std::string open_error(OpenMode mode = OpenMode::read_write) const {
-    try {
-      SqliteLedger::open(path, mode);
-    } catch (const Error& e) {
-      EXPECT_EQ(e.code(), ErrorCode::io_error) << e.what();
-      return e.what();
-    }
-    return "opened";
-  }
 
   // verify() on a ledger opened before the tampering: the same finding as open.
   static std::string verify_error(const SqliteLedger& ledger) {
