@@ -3,7 +3,7 @@
 //   duixian_bench_load [--enterprises N (default 1000000)] [--seed S] [--dir DIR]
 //                      [--no-breakdown] [--load-only (stage 2 alone, for a profiler)]
 //
-// Generates N enterprises with about 20 facts each (examples/datagen) into DIR, or
+// Generates N enterprises with about 20 facts each (tools/datagen) into DIR, or
 // reuses the files when DIR already holds a complete set, then measures in one run:
 //   1. the floor: reading the three files' bytes and counting their lines with memchr;
 //   2. duixian::load_register over enterprises.csv, facts.csv and facts-revision.csv;

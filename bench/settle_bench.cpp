@@ -4,7 +4,7 @@
 //                        [--threads T (default: every hardware thread)] [--seed S] [--dir DIR]
 //                        [--book FILE] [--repeat R (default 1)] [--settle-only (one thread, for a profiler)]
 //
-// Generates N enterprises (examples/datagen) into DIR, or reuses the files when DIR already
+// Generates N enterprises (tools/datagen) into DIR, or reuses the files when DIR already
 // holds a complete set (the same directory as duixian_bench_load), loads them with
 // duixian::load_register, then measures in one run:
 //   1. the floor: one pass over the register reading, through Register::number / date / fact,

@@ -1,5 +1,5 @@
 // The C ABI: decimal arithmetic, money formatting and SHA-256 on text.
-#include "c_support.hpp"
+#include "capi/c_support.hpp"
 
 using namespace duixian;
 using namespace duixian::capi;

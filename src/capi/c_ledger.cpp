@@ -1,5 +1,5 @@
 // The C ABI: ledgers in memory or in a SQLite file.
-#include "c_support.hpp"
+#include "capi/c_support.hpp"
 
 using namespace duixian;
 using namespace duixian::capi;

@@ -1,5 +1,5 @@
 // The C ABI: registers, loaded from files or text or built fact by fact.
-#include "c_support.hpp"
+#include "capi/c_support.hpp"
 
 using namespace duixian;
 using namespace duixian::capi;

@@ -1,5 +1,5 @@
 // The C ABI: settlement runs, their totals and explanations, and the line iterator.
-#include "c_support.hpp"
+#include "capi/c_support.hpp"
 
 using namespace duixian;
 using namespace duixian::capi;

@@ -1,5 +1,5 @@
 // The C ABI's shared helpers (c_support.hpp).
-#include "c_support.hpp"
+#include "capi/c_support.hpp"
 
 namespace duixian::capi {
 

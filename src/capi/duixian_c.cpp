@@ -1,7 +1,7 @@
 // The C ABI (include/duixian/duixian.h) over the C++ library: version, status texts, the
 // last error and strings. Each handle's functions are in c_<handle>.cpp; every exported
 // function catches every exception and turns it into a status plus the thread's last error.
-#include "c_support.hpp"
+#include "capi/c_support.hpp"
 
 using namespace duixian;
 using namespace duixian::capi;

@@ -1,0 +1,133 @@
+// The ledger's rules, in one place for every implementation: a run's canonical
+// form, whether a commit appends, is a no-op or is refused, the record's digest,
+// and the verification of a stored chain.
+#include <algorithm>
+#include <utility>
+
+#include "duixian/error.hpp"
+#include "duixian/ledger.hpp"
+#include "duixian/sha256.hpp"
+#include "duixian/version.hpp"
+#include "ledger/checks.hpp"
+
+namespace duixian {
+
+PreparedRun prepare_run(const RunToCommit& run) {
+  PreparedRun prepared{run, version(), {}};
+  RunToCommit& r = prepared.run;
+  detail::check_label("book id", r.book_id);
+  detail::check_sha256("book digest", r.book_sha256);
+  detail::check_sha256("data digest", r.data_sha256);
+  if (r.committed_at.empty()) {
+    r.committed_at = detail::now_utc();
+  } else {
+    detail::check_timestamp(r.committed_at);
+  }
+  // One spelling per amount (1.5 and 1.50 are the same payment), then canonical order.
+  for (LedgerEntry& e : r.entries) e.amount = detail::from_fen(detail::to_fen(e.amount));
+  std::sort(r.entries.begin(), r.entries.end(), [](const LedgerEntry& a, const LedgerEntry& b) {
+    return a.credit_code != b.credit_code ? a.credit_code < b.credit_code : a.policy_id < b.policy_id;
+  });
+  EntriesDigest digest;  // also refuses malformed labels and duplicate pairs
+  for (const LedgerEntry& e : r.entries) digest.add(e.credit_code, e.policy_id, e.amount);
+  prepared.entries_sha256 = digest.finish_hex();
+  return prepared;
+}
+
+CommitResult plan_commit(const PreparedRun& prepared, const std::optional<RunRecord>& last,
+                         const std::optional<RunRecord>& same_quarter) {
+  const Quarter q = prepared.run.quarter;
+  if (same_quarter && same_quarter->quarter != q) {
+    throw Error(ErrorCode::invalid_argument, "plan_commit: same_quarter is the run of " +
+                                                 same_quarter->quarter.to_string() + ", not of " + q.to_string());
+  }
+  if (last && q <= last->quarter) {
+    const std::string next = last->quarter.next().to_string();
+    if (!same_quarter) {
+      throw Error(ErrorCode::ledger_conflict,
+                  "cannot commit " + q.to_string() + ": it comes before the ledger's first run, and history is "
+                  "never rewritten; the next quarter to commit is " + next);
+    }
+    if (same_quarter->entries_sha256 == prepared.entries_sha256 &&
+        same_quarter->entry_count == static_cast<std::int64_t>(prepared.run.entries.size())) {
+      return {CommitStatus::already_committed, *same_quarter};
+    }
+    throw Error(ErrorCode::ledger_conflict,
+                q.to_string() + " is already committed with different amounts (run digest " +
+                    same_quarter->run_sha256 + "); corrections belong to the next quarter (" + next + ")");
+  }
+  if (last && q != last->quarter.next()) {
+    throw Error(ErrorCode::ledger_conflict,
+                "cannot commit " + q.to_string() + ": the next quarter to commit is " +
+                    last->quarter.next().to_string() + " (last committed " + last->quarter.to_string() +
+                    "); quarters commit in order");
+  }
+  RunRecord record;
+  record.sequence = last ? last->sequence + 1 : 1;
+  record.quarter = q;
+  record.book_id = prepared.run.book_id;
+  record.book_sha256 = prepared.run.book_sha256;
+  record.data_sha256 = prepared.run.data_sha256;
+  record.library_version = prepared.library_version;
+  record.committed_at = prepared.run.committed_at;
+  record.entry_count = static_cast<std::int64_t>(prepared.run.entries.size());
+  record.entries_sha256 = prepared.entries_sha256;
+  record.previous_sha256 = last ? last->run_sha256 : std::string(genesis_sha256);
+  record.run_sha256 = run_digest(record);
+  return {CommitStatus::committed, std::move(record)};
+}
+
+std::string run_digest(const RunRecord& r) {
+  // Fixed field order, one per line; no value may hold a newline (checked on the way in).
+  std::string text = "duixian-ledger-run 1\n";
+  text += "sequence=" + std::to_string(r.sequence) + "\n";
+  text += "quarter=" + r.quarter.to_string() + "\n";
+  text += "previous_sha256=" + r.previous_sha256 + "\n";
+  text += "book_id=" + r.book_id + "\n";
+  text += "book_sha256=" + r.book_sha256 + "\n";
+  text += "data_sha256=" + r.data_sha256 + "\n";
+  text += "library_version=" + r.library_version + "\n";
+  text += "committed_at=" + r.committed_at + "\n";
+  text += "entry_count=" + std::to_string(r.entry_count) + "\n";
+  text += "entries_sha256=" + r.entries_sha256 + "\n";
+  return sha256_hex(text);
+}
+
+namespace {
+
+[[noreturn]] void corrupt(const RunRecord& r, const std::string& why) {
+  throw Error(ErrorCode::io_error,
+              "ledger " + detail::run_name(r.sequence, r.quarter.to_string()) + " is corrupt: " + why);
+}
+
+}  // namespace
+
+void verify_runs(const std::vector<RunRecord>& runs,
+                 const std::function<void(const RunRecord&, EntriesDigest&)>& feed_entries) {
+  std::string previous(genesis_sha256);
+  for (std::size_t i = 0; i < runs.size(); ++i) {
+    const RunRecord& r = runs[i];
+    if (r.sequence != static_cast<std::int64_t>(i) + 1) {
+      corrupt(r, "it is number " + std::to_string(i + 1) + " in the chain");
+    }
+    if (i > 0 && r.quarter != runs[i - 1].quarter.next()) {
+      corrupt(r, "it does not follow " + runs[i - 1].quarter.to_string());
+    }
+    if (r.previous_sha256 != previous) corrupt(r, "it does not chain to the run before it");
+    EntriesDigest digest;
+    try {
+      feed_entries(r, digest);
+    } catch (const Error& e) {
+      corrupt(r, std::string("an entry cannot be read back (") + e.what() + ")");
+    }
+    if (digest.count() != r.entry_count) {
+      corrupt(r, "it has " + std::to_string(digest.count()) + " entries, its record says " +
+                     std::to_string(r.entry_count));
+    }
+    if (digest.finish_hex() != r.entries_sha256) corrupt(r, "its entries do not match their digest");
+    if (run_digest(r) != r.run_sha256) corrupt(r, "its record does not match its digest");
+    previous = r.run_sha256;
+  }
+}
+
+}  // namespace duixian
