@@ -30,7 +30,7 @@
 #include <string>
 #include <string_view>
 
-#include "duixian/file.hpp"
+#include "support/file.hpp"
 #include "duixian/loader.hpp"
 #include "duixian/version.hpp"
 #include "wenzhou_data.hpp"

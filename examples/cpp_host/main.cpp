@@ -77,7 +77,7 @@ int main(int argc, char** argv) {
     }
     std::cout << '\n' << to_text(s.explain(0)) << '\n';
 
-    const CommitResult c = ledger.commit(s.to_commit(sha256_hex(read_file(book_path)), register_sha256(reg)));
+    const CommitResult c = ledger.commit(s.to_commit());
     std::cout << "committed " << c.run.quarter.to_string() << " as run " << c.run.sequence << "\n\n";
 
     bool ok = check(s, a_code, "R1-tech-upgrade", "150000.00", "75000.00");

@@ -534,14 +534,17 @@ enum duixian_explain_format {
  */
 DUIXIAN_API int duixian_run_explain(const duixian_run *run, size_t line, int format, char **out);
 
-/** @brief The current version of ::duixian_commit_options. */
-#define DUIXIAN_COMMIT_OPTIONS_VERSION 1
+/** @brief The current version of ::duixian_commit_options (2 since 0.2.0; version 1 is refused). */
+#define DUIXIAN_COMMIT_OPTIONS_VERSION 2
 
-/** @brief Options for duixian_run_commit(). Zero-initialise, then set `version`. NULL means the defaults. */
+/**
+ * @brief Options for duixian_run_commit(). Zero-initialise, then set `version`. NULL means the defaults.
+ *
+ * A commit records the book's digest (duixian_book_sha256()) and the register's
+ * (duixian_register_sha256()) itself: they cannot be given.
+ */
 typedef struct duixian_commit_options {
   int version;                /**< #DUIXIAN_COMMIT_OPTIONS_VERSION. */
-  const char *book_sha256;    /**< NULL: the book's (duixian_book_sha256()); else 64 lowercase hex digits. */
-  const char *data_sha256;    /**< NULL: the register's (duixian_register_sha256()); else 64 lowercase hex digits. */
   const char *committed_at;   /**< NULL: now; else `YYYY-MM-DDTHH:MM:SSZ`. */
 } duixian_commit_options;
 

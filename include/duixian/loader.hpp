@@ -13,14 +13,37 @@
 /// - `facts.csv`: `credit_code, metric, period, value` (period empty for timeless metrics)
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
 #include "duixian/diagnostic.hpp"
-#include "duixian/encoding.hpp"
 #include "duixian/register.hpp"
 
 namespace duixian {
+
+/// @brief The encoding of an input file.
+///
+/// Spreadsheets saved by Excel on a Chinese Windows desktop are GBK (code page 936): name
+/// GB18030, their superset. UTF-8 input is validated; a file that is not UTF-8 but decodes
+/// as GB18030 is reported with a hint to name that encoding.
+enum class TextEncoding : unsigned char {
+  utf8,     ///< UTF-8 (RFC 3629), with or without a byte order mark: the default.
+  gb18030,  ///< GB 18030, the national standard; GBK and GB 2312 files are read as GB18030, their superset.
+};
+
+/// @brief Parses an encoding name as a user types it, ignoring case.
+///
+/// Accepts `utf-8`, `utf8`, `gb18030`, and the GB18030 subsets `gbk`, `cp936` and
+/// `gb2312` (read as GB18030). There is no guessing: any other name gives nothing.
+/// @param name the name, e.g. the value of an `--encoding` option.
+/// @return the encoding, or `std::nullopt` for an unknown name.
+std::optional<TextEncoding> parse_text_encoding(std::string_view name) noexcept;
+
+/// @brief The canonical name of an encoding: `"utf-8"` or `"gb18030"`.
+/// @param encoding any TextEncoding; unknown values give `"unknown"`.
+/// @return a string literal that lives for the whole program.
+const char* to_string(TextEncoding encoding) noexcept;
 
 /// @brief How the loaders read their input.
 struct LoadOptions {

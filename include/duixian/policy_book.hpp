@@ -32,7 +32,6 @@
 #include "duixian/diagnostic.hpp"
 #include "duixian/error.hpp"
 #include "duixian/formula.hpp"
-#include "duixian/json_reader.hpp"
 #include "duixian/metric.hpp"
 #include "duixian/policy.hpp"
 #include "duixian/region.hpp"
@@ -146,6 +145,13 @@ struct PolicyBookSpec {
   friend bool operator!=(const PolicyBookSpec& a, const PolicyBookSpec& b) { return !(a == b); }
 };
 
+/// @brief Bounds on a JSON document, so that a hostile one can neither hang nor exhaust the host.
+struct JsonLimits {
+  std::size_t max_bytes = 4U * 1024U * 1024U;  ///< Largest document, in bytes (policy books are a few KB).
+  std::size_t max_depth = 64;                   ///< Deepest nesting of arrays and objects.
+  std::size_t max_values = 200000;              ///< Most values (of any kind) in one document.
+};
+
 /// @brief Bounds on what a book may be, so that a hostile one can neither hang nor exhaust the host.
 struct PolicyBookLimits {
   JsonLimits json;        ///< Size, nesting depth and value count of the JSON document.
@@ -204,6 +210,10 @@ class PolicyBook {
 
   /// @brief The book as written.
   const PolicyBookSpec& spec() const noexcept;
+  /// @brief SHA-256 of the book's source, as 64 lowercase hex digits: of the JSON text it was
+  /// read from (a file's bytes, exactly), or for a book built in code of `to_json(spec())`.
+  /// `Settlement::to_commit` records it as the commit's `book_sha256`.
+  const std::string& source_sha256() const noexcept;
   /// @brief The book's id.
   const std::string& id() const noexcept { return spec().id; }
   /// @brief The year the book settles.
@@ -242,6 +252,15 @@ class PolicyBook {
   std::shared_ptr<const detail::PolicyBookData> impl_;
 };
 
+/// @brief The book as JSON text in the format `duixian.policy-book/1`, two spaces a level.
+///
+/// `read_policy_book` reads it back to an equal book (numbers keep their decimal text,
+/// `0.50` stays `0.50`; fields left at their defaults are written or left out as the format
+/// allows). A book built in code takes the SHA-256 of this text as its `source_sha256`, so
+/// an auditor can write it out and recompute the digest a ledger recorded.
+/// @param spec the book.
+std::string to_json(const PolicyBookSpec& spec);
+
 /// @brief The outcome of reading a book without throwing: the book, or the reasons there is none.
 struct PolicyBookLoad {
   std::optional<PolicyBook> book;  ///< The book, when there are no errors.
@@ -261,6 +280,12 @@ PolicyBookLoad read_policy_book(std::string_view json_text, const std::string& f
 /// @param limits size, depth and formula bounds.
 /// @throws PolicyBookError (`parse_error`) listing every problem.
 PolicyBook load_policy_book(std::string_view json_text, std::string file_name, const PolicyBookLimits& limits = {});
+
+/// @brief Reads, checks and compiles a JSON policy book from a file; never throws for a problem in the book.
+/// @param path the file; diagnostics name it as given.
+/// @param limits size, depth and formula bounds.
+/// @throws Error `io_error` when the file cannot be read.
+PolicyBookLoad read_policy_book_file(const std::string& path, const PolicyBookLimits& limits = {});
 
 /// @brief Reads a JSON policy book from a file; diagnostics name the path as given.
 /// @param path the file.

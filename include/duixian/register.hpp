@@ -2,7 +2,9 @@
 /// @file
 /// @brief The enterprise register with its facts, and the builder hosts fill it with.
 ///
-/// A Register is immutable once built and safe to read from many threads. It holds
+/// A Register is immutable once built and safe to read from many threads; it is a
+/// handle, like `PolicyBook`: copies are cheap and share the same data, which lives as long
+/// as the last copy (a `Settlement` keeps one, so it never outlives its register). It holds
 /// the enterprises (looked up by index or by credit code), the metric schema and the
 /// facts `enterprise × metric × period → value`, stored column-wise: one compact hash
 /// column per (metric, period), about 16–24 bytes a fact, constant-time lookups.
@@ -20,6 +22,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -34,18 +37,20 @@ using EnterpriseIndex = std::uint32_t;
 
 class RegisterBuilder;
 
-/// @brief Enterprises, metric schema and facts; immutable, cheap to move.
+/// @brief Enterprises, metric schema and facts; immutable, cheap to copy (copies share the data).
 class Register {
  public:
   /// @brief An empty register with an empty schema.
   Register();
   ~Register();
-  /// @brief Move-constructs.
-  Register(Register&&) noexcept;
-  /// @brief Move-assigns.
-  Register& operator=(Register&&) noexcept;
-  Register(const Register&) = delete;
-  Register& operator=(const Register&) = delete;
+  /// @brief Shares `other`'s data.
+  Register(const Register& other) noexcept;
+  /// @brief Shares `other`'s data.
+  Register& operator=(const Register& other) noexcept;
+  /// @brief Takes `other`'s data; `other` is empty afterwards.
+  Register(Register&& other) noexcept;
+  /// @brief Takes `other`'s data; `other` is empty afterwards.
+  Register& operator=(Register&& other) noexcept;
 
   /// @brief The number of enterprises.
   std::size_t size() const noexcept;
@@ -75,10 +80,19 @@ class Register {
   /// @brief Bytes of memory the fact columns and their side tables hold.
   std::size_t fact_memory_bytes() const noexcept;
 
+  /// @brief SHA-256 of the register's canonical text (enterprises by credit code, each with its
+  /// facts in metric then period order), as 64 lowercase hex digits.
+  ///
+  /// The text is given in docs/settlement.md, so an auditor can recompute it. It does not
+  /// depend on the order rows came in or on the files' encoding. Computed on the first call
+  /// (a pass over every fact) and kept; `Settlement::to_commit` records it as the commit's
+  /// `data_sha256`.
+  const std::string& canonical_sha256() const;
+
  private:
   friend class RegisterBuilder;
   struct Impl;
-  std::unique_ptr<Impl> impl_;
+  std::shared_ptr<Impl> impl_;  // shared by copies; only a builder writes, before anyone else holds it
 };
 
 /// @brief What `RegisterBuilder::add_fact` did.
@@ -92,6 +106,7 @@ enum class FactInsert : unsigned char {
 ///
 /// Each call checks its input and throws `Error` on a bad one, leaving the builder as
 /// it was, so a loader can report the row and go on. Enterprises come before their facts.
+/// A copy of `view()` is a snapshot: later additions do not change it.
 class RegisterBuilder {
  public:
   /// @brief A builder whose facts use `schema`.
@@ -132,6 +147,7 @@ class RegisterBuilder {
  private:
   FactInsert insert(EnterpriseIndex enterprise, MetricId metric, const Period& period, const FactValue& value,
                     bool replace);
+  Register::Impl& writable();  // the data, copied first when a copy of view() shares it
   Register reg_;
 };
 

@@ -240,10 +240,14 @@ class Settlement {
   /// @throws Error `invalid_argument` for an index out of range.
   LineExplanation explain(std::size_t line) const;
 
-  /// @brief The run to hand to `Ledger::commit`: one entry per line with a non-zero payout.
-  /// @param book_sha256 SHA-256 of the book's file (`sha256_hex` of its bytes).
-  /// @param data_sha256 SHA-256 of the canonical input data (`register_sha256`).
-  RunToCommit to_commit(std::string book_sha256, std::string data_sha256) const;
+  /// @brief The run to hand to `Ledger::commit`: one entry per line with a non-zero payout,
+  /// and the provenance of the settlement.
+  ///
+  /// `book_sha256` is the book's `PolicyBook::source_sha256()`; `data_sha256` the register's
+  /// `Register::canonical_sha256()` (for a merge of shards, that of one register holding
+  /// every shard's enterprises); `committed_at` is left empty (the ledger's clock).
+  /// @pre the settlement came from `settle`, `finish_shard` or `merge`.
+  RunToCommit to_commit() const;
 
  private:
   friend struct detail::SettlementData;
@@ -381,13 +385,5 @@ Settlement finish_shard(ShardRun run, const BudgetDecision& budgets, const PaidT
 /// @param previously_paid what earlier quarters paid, all pairs.
 /// @throws Error `invalid_argument` when the shards overlap or differ in book or quarter.
 Settlement merge(std::vector<Settlement> shards, const PaidTotals& previously_paid);
-
-/// @brief SHA-256 of the register's canonical text (enterprises by credit code, each with
-/// its facts in metric then period order), as 64 lowercase hex digits: the `data_sha256` of a run.
-///
-/// The text is given in docs/settlement.md, so an auditor can recompute it. It does not
-/// depend on the order rows came in or on the files' encoding.
-/// @param reg the register.
-std::string register_sha256(const Register& reg);
 
 }  // namespace duixian

@@ -1,5 +1,6 @@
 // The C ABI: policy books.
 #include "capi/c_support.hpp"
+#include "support/file.hpp"
 
 using namespace duixian;
 using namespace duixian::capi;
@@ -13,7 +14,6 @@ duixian_book* make_book(std::string_view text, const std::string& name) {
   }
   auto handle = std::make_unique<duixian_book>();
   handle->book = std::make_shared<const PolicyBook>(std::move(*load.book));
-  handle->sha256 = sha256_hex(text);
   return handle.release();
 }
 
@@ -75,7 +75,7 @@ int duixian_book_sha256(const duixian_book* book, const char** out) {
   return guarded([&] {
     need(book, "book");
     need(out, "out");
-    *out = book->sha256.c_str();
+    *out = book->book->source_sha256().c_str();
     return DUIXIAN_OK;
   });
 }

@@ -1,5 +1,6 @@
 // The C ABI: decimal arithmetic, money formatting and SHA-256 on text.
 #include "capi/c_support.hpp"
+#include "support/sha256.hpp"
 
 using namespace duixian;
 using namespace duixian::capi;

@@ -31,7 +31,7 @@ void check_loaded(const Diagnostics& diagnostics, bool allow) {
 
 duixian_register* wrap_register(Register reg) {
   auto handle = std::make_unique<duixian_register>();
-  handle->reg = std::make_shared<const Register>(std::move(reg));
+  handle->reg = std::move(reg);
   return handle.release();
 }
 
@@ -98,7 +98,7 @@ int duixian_register_size(const duixian_register* reg, size_t* out) {
   return guarded([&] {
     need(reg, "reg");
     need(out, "out");
-    *out = reg->reg->size();
+    *out = reg->reg.size();
     return DUIXIAN_OK;
   });
 }
@@ -107,7 +107,7 @@ int duixian_register_fact_count(const duixian_register* reg, size_t* out) {
   return guarded([&] {
     need(reg, "reg");
     need(out, "out");
-    *out = reg->reg->fact_count();
+    *out = reg->reg.fact_count();
     return DUIXIAN_OK;
   });
 }
@@ -116,7 +116,7 @@ int duixian_register_sha256(const duixian_register* reg, char** out) {
   return guarded([&] {
     need(reg, "reg");
     need(out, "out");
-    *out = dup(register_sha256(*reg->reg));
+    *out = dup(reg->reg.canonical_sha256());
     return DUIXIAN_OK;
   });
 }

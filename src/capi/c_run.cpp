@@ -77,16 +77,13 @@ int duixian_settle(const duixian_book* book, const duixian_register* reg, const 
     }
     auto run = std::make_unique<duixian_run>();
     run->book = book->book;
-    run->reg = reg->reg;
-    run->book_sha256 = book->sha256;
     run->quarter = q.to_string();
     if (ledger != nullptr) {
-      run->settlement = settle(*run->book, *run->reg, q, *ledger->ledger, settle_options);
+      run->settlement = settle(*run->book, reg->reg, q, *ledger->ledger, settle_options);
     } else {
-      run->settlement = settle(*run->book, *run->reg, q, PaidTotals{}, settle_options);
+      run->settlement = settle(*run->book, reg->reg, q, PaidTotals{}, settle_options);
     }
     run->totals = run->settlement.totals();
-    run->data_sha256 = register_sha256(*run->reg);
     *out = run.release();
     return DUIXIAN_OK;
   });
@@ -188,20 +185,10 @@ int duixian_run_commit(const duixian_run* run, duixian_ledger* ledger, const dui
   return guarded([&] {
     need(run, "run");
     need(ledger, "ledger");
-    check_version(options, DUIXIAN_COMMIT_OPTIONS_VERSION, "duixian_commit_options");
-    std::string book_sha = run->book_sha256;
-    std::string data_sha = run->data_sha256;
-    std::string at;
-    if (options != nullptr) {
-      if (options->book_sha256 != nullptr) book_sha = options->book_sha256;
-      if (options->data_sha256 != nullptr) data_sha = options->data_sha256;
-      if (options->committed_at != nullptr) at = options->committed_at;
-    }
-    for (const std::string* digest : {&book_sha, &data_sha}) {
-      if (!is_sha256_hex(*digest)) fail(DUIXIAN_E_INVALID_ARGUMENT, "\"" + *digest + "\" is not a SHA-256 hex digest");
-    }
-    RunToCommit to = run->settlement.to_commit(book_sha, data_sha);
-    if (!at.empty()) to.committed_at = at;
+    // Version 1 carried the book's and the data's digests; 2 takes them from the settlement.
+    check_version(options, DUIXIAN_COMMIT_OPTIONS_VERSION, "duixian_commit_options", 2);
+    RunToCommit to = run->settlement.to_commit();
+    if (options != nullptr && options->committed_at != nullptr) to.committed_at = options->committed_at;
     const CommitResult result = ledger->ledger->commit(to);
     if (committed != nullptr) *committed = result.status == CommitStatus::committed ? 1 : 0;
     return DUIXIAN_OK;

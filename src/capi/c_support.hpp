@@ -84,12 +84,14 @@ void need(const void* pointer, const char* name);
 /// A malloc'd copy the caller frees with `duixian_string_free`.
 char* dup(std::string_view text);
 
-/// Fails with DUIXIAN_E_VERSION when an options struct's version is not 1..current.
+/// Fails with DUIXIAN_E_VERSION when an options struct's version is not `oldest`..`current`
+/// (an older layout that a release removed is not read).
 template <class Options>
-void check_version(const Options* options, int current, const char* name) {
-  if (options != nullptr && (options->version < 1 || options->version > current)) {
+void check_version(const Options* options, int current, const char* name, int oldest = 1) {
+  if (options != nullptr && (options->version < oldest || options->version > current)) {
     fail(DUIXIAN_E_VERSION, std::string(name) + " version " + std::to_string(options->version) +
-                                " is not known to this library (it knows 1 to " + std::to_string(current) + ")");
+                                " is not known to this library (it knows " + std::to_string(oldest) + " to " +
+                                std::to_string(current) + ")");
   }
 }
 
@@ -100,11 +102,10 @@ std::string diagnostics_message(const Diagnostics& diagnostics);
 
 struct duixian_book {
   std::shared_ptr<const duixian::PolicyBook> book;
-  std::string sha256;
 };
 
 struct duixian_register {
-  std::shared_ptr<const duixian::Register> reg;
+  duixian::Register reg;  // a handle: settlements made from it share its data
 };
 
 struct duixian_register_builder {
@@ -117,9 +118,6 @@ struct duixian_ledger {
 
 struct duixian_run {
   std::shared_ptr<const duixian::PolicyBook> book;
-  std::shared_ptr<const duixian::Register> reg;
-  std::string book_sha256;
-  std::string data_sha256;
   std::string quarter;
   duixian::Settlement settlement;
   duixian::Totals totals;

@@ -7,7 +7,7 @@
 
 #include "duixian/error.hpp"
 #include "duixian/period.hpp"
-#include "duixian/sha256.hpp"
+#include "support/sha256.hpp"
 #include "support/quoted.hpp"
 
 namespace duixian::detail {

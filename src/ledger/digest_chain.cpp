@@ -6,7 +6,7 @@
 
 #include "duixian/error.hpp"
 #include "duixian/ledger.hpp"
-#include "duixian/sha256.hpp"
+#include "support/sha256.hpp"
 #include "ledger/checks.hpp"
 #include "support/quoted.hpp"
 

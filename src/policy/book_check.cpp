@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "policy/names.hpp"
+#include "support/sha256.hpp"
 
 namespace duixian::policy_check {
 namespace {
@@ -445,8 +446,9 @@ void sort(Diagnostics& diagnostics) {
 }
 
 std::shared_ptr<const detail::PolicyBookData> assemble(PolicyBookSpec spec, const std::string& file,
-                                                 const PolicyBookLimits& limits, const Locator* locator,
-                                                 const std::set<std::string>& bad, Diagnostics& out) {
+                                                       const PolicyBookLimits& limits, const Locator* locator,
+                                                       const std::set<std::string>& bad, Diagnostics& out,
+                                                       std::string source_sha256) {
   // The schema lives in the book, so formulas compile against the copy they will run with.
   auto impl = std::make_shared<detail::PolicyBookData>();
   impl->spec = std::move(spec);
@@ -464,6 +466,7 @@ std::shared_ptr<const detail::PolicyBookData> assemble(PolicyBookSpec spec, cons
                         std::find(exempt.begin(), exempt.end(), pol.id) == exempt.end();
     }
   }
+  impl->source_sha256 = source_sha256.empty() ? sha256_hex(to_json(impl->spec)) : std::move(source_sha256);
   return impl;
 }
 

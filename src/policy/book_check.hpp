@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "duixian/policy_book.hpp"
+#include "support/json_reader.hpp"
 
 namespace duixian {
 
@@ -25,6 +26,7 @@ struct detail::PolicyBookData {
   std::optional<EnterpriseCapFormulas> cap;
   std::map<std::string, std::size_t, std::less<>> policy_index;
   std::vector<bool> capped;  // per policy: counts toward the enterprise cap
+  std::string source_sha256;  // of the JSON text read, or of to_json(spec) for a book built in code
 };
 
 namespace policy_check {
@@ -41,10 +43,12 @@ class Locator {
 // Checks `spec` and compiles its formulas. Problems go to `out`, except those at or
 // under a path in `bad` (already reported when the JSON was read: a value that could
 // not be read must not cause a second, confusing message). Returns the compiled book
-// when no error was found.
+// when no error was found, its source digest `source_sha256` (empty: the digest of
+// `to_json(spec)`, for a book built in code).
 std::shared_ptr<const detail::PolicyBookData> assemble(PolicyBookSpec spec, const std::string& file,
-                                                 const PolicyBookLimits& limits, const Locator* locator,
-                                                 const std::set<std::string>& bad, Diagnostics& out);
+                                                       const PolicyBookLimits& limits, const Locator* locator,
+                                                       const std::set<std::string>& bad, Diagnostics& out,
+                                                       std::string source_sha256 = {});
 
 // Orders diagnostics by line and column (those without a line last), keeping the
 // order of equal positions.

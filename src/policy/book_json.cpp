@@ -8,10 +8,12 @@
 #include <map>
 #include <utility>
 
-#include "duixian/file.hpp"
 #include "duixian/policy_book.hpp"
 #include "policy/book_check.hpp"
 #include "policy/names.hpp"
+#include "support/file.hpp"
+#include "support/json_reader.hpp"
+#include "support/sha256.hpp"
 
 namespace duixian {
 namespace {
@@ -410,14 +412,15 @@ class Binder final : public policy_check::Locator {
 PolicyBookLoad read_policy_book(std::string_view json_text, const std::string& file_name,
                                 const PolicyBookLimits& limits) {
   PolicyBookLoad result;
-  JsonDocument doc = read_json(json_text, file_name, limits.json);
+  JsonDocument doc =
+      read_json(json_text, file_name, JsonReaderLimits{limits.json.max_bytes, limits.json.max_depth, limits.json.max_values});
   result.diagnostics = std::move(doc.diagnostics);
   if (doc.complete) {
     Binder binder(file_name, result.diagnostics);
     PolicyBookSpec spec = binder.book(doc.root);
     if (!binder.stopped()) {
       auto impl = policy_check::assemble(std::move(spec), file_name, limits, &binder, binder.bad(),
-                                         result.diagnostics);
+                                         result.diagnostics, sha256_hex(json_text));
       // Duplicate keys are errors too, though the tree they leave is complete.
       if (impl != nullptr && !has_errors(result.diagnostics)) {
         result.book = detail::PolicyBookData::make(std::move(impl));
@@ -432,6 +435,10 @@ PolicyBook load_policy_book(std::string_view json_text, std::string file_name, c
   PolicyBookLoad r = read_policy_book(json_text, file_name, limits);
   if (!r.book) throw PolicyBookError(ErrorCode::parse_error, file_name, std::move(r.diagnostics));
   return std::move(*r.book);
+}
+
+PolicyBookLoad read_policy_book_file(const std::string& path, const PolicyBookLimits& limits) {
+  return read_policy_book(read_file(path), path, limits);
 }
 
 PolicyBook load_policy_book_file(const std::string& path, const PolicyBookLimits& limits) {

@@ -77,6 +77,7 @@ Diagnostics PolicyBook::validate(const PolicyBookSpec& spec, const std::string& 
 }
 
 const PolicyBookSpec& PolicyBook::spec() const noexcept { return impl_->spec; }
+const std::string& PolicyBook::source_sha256() const noexcept { return impl_->source_sha256; }
 const MetricSchema& PolicyBook::schema() const noexcept { return impl_->schema; }
 const PolicyFormulas& PolicyBook::formulas(std::size_t index) const { return impl_->formulas.at(index); }
 

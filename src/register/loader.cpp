@@ -3,9 +3,10 @@
 #include <algorithm>
 #include <vector>
 
-#include "duixian/csv.hpp"
+#include "support/csv.hpp"
 #include "duixian/error.hpp"
-#include "duixian/file.hpp"
+#include "support/encoding.hpp"
+#include "support/file.hpp"
 
 namespace duixian {
 
@@ -16,7 +17,7 @@ std::optional<std::string_view> utf8_text(std::string_view bytes, const std::str
                                           std::string& converted, Diagnostics& diagnostics) {
   if (options.encoding == TextEncoding::gb18030) {
     try {
-      converted = to_utf8(bytes, TextEncoding::gb18030, source);
+      converted = gb18030_to_utf8(bytes, source);
     } catch (const Error& e) {
       diagnostics.push_back({source, 0, 0, Severity::error, e.what()});
       return std::nullopt;

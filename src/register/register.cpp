@@ -1,10 +1,12 @@
 #include "duixian/register.hpp"
 
 #include <algorithm>
+#include <mutex>
 #include <unordered_map>
 
 #include "duixian/error.hpp"
 #include "register/fact_column.hpp"
+#include "register/register_digest.hpp"
 #include "numeric/u128.hpp"
 
 namespace duixian {
@@ -26,7 +28,18 @@ struct PeriodColumn {
 
 }  // namespace
 
+// The canonical digest, computed once on demand. A copy of the data (a builder's
+// copy-on-write) starts without it.
+struct DigestCache {
+  DigestCache() = default;
+  DigestCache(const DigestCache&) {}
+  DigestCache& operator=(const DigestCache&) = delete;
+  std::once_flag once;
+  std::string sha256;
+};
+
 struct Register::Impl {
+  mutable DigestCache digest;
   MetricSchema schema;
   std::vector<Enterprise> enterprises;
   std::unordered_map<CreditCode, EnterpriseIndex> by_code;
@@ -96,10 +109,17 @@ struct Register::Impl {
   }
 };
 
-Register::Register() : impl_(std::make_unique<Impl>()) {}
+Register::Register() : impl_(std::make_shared<Impl>()) {}
 Register::~Register() = default;
+Register::Register(const Register&) noexcept = default;
+Register& Register::operator=(const Register&) noexcept = default;
 Register::Register(Register&&) noexcept = default;
 Register& Register::operator=(Register&&) noexcept = default;
+
+const std::string& Register::canonical_sha256() const {
+  std::call_once(impl_->digest.once, [this] { impl_->digest.sha256 = detail::canonical_sha256({this}); });
+  return impl_->digest.sha256;
+}
 
 std::size_t Register::size() const noexcept { return impl_->enterprises.size(); }
 const Enterprise& Register::operator[](EnterpriseIndex index) const { return impl_->enterprises[index]; }
@@ -155,12 +175,17 @@ RegisterBuilder::RegisterBuilder(MetricSchema schema) {
   reg_.impl_->schema = std::move(schema);
   reg_.impl_->columns.resize(reg_.impl_->schema.size());
 }
+
+Register::Impl& RegisterBuilder::writable() {
+  if (reg_.impl_.use_count() != 1) reg_.impl_ = std::make_shared<Register::Impl>(*reg_.impl_);
+  return *reg_.impl_;
+}
 RegisterBuilder::~RegisterBuilder() = default;
 RegisterBuilder::RegisterBuilder(RegisterBuilder&&) noexcept = default;
 RegisterBuilder& RegisterBuilder::operator=(RegisterBuilder&&) noexcept = default;
 
 EnterpriseIndex RegisterBuilder::add_enterprise(Enterprise enterprise) {
-  Register::Impl& r = *reg_.impl_;
+  Register::Impl& r = writable();
   if (r.enterprises.size() >= 0xFFFFFFFEu) throw Error(ErrorCode::invalid_argument, "register is full");
   const auto index = static_cast<EnterpriseIndex>(r.enterprises.size());
   if (!r.by_code.try_emplace(enterprise.code, index).second) {
@@ -174,7 +199,7 @@ EnterpriseIndex RegisterBuilder::add_enterprise(Enterprise enterprise) {
 }
 
 void RegisterBuilder::reserve(std::size_t enterprises) {
-  Register::Impl& r = *reg_.impl_;
+  Register::Impl& r = writable();
   r.enterprises.reserve(enterprises);
   r.by_code.reserve(enterprises);
 }
@@ -191,7 +216,7 @@ FactInsert RegisterBuilder::revise_fact(EnterpriseIndex enterprise, MetricId met
 
 FactInsert RegisterBuilder::insert(EnterpriseIndex enterprise, MetricId metric, const Period& period,
                                    const FactValue& value, bool replace) {
-  Register::Impl& r = *reg_.impl_;
+  Register::Impl& r = writable();
   if (enterprise >= r.enterprises.size()) {
     throw Error(ErrorCode::invalid_argument, "no enterprise with index " + std::to_string(enterprise));
   }

@@ -119,7 +119,7 @@ struct ChunkOut {
 
 struct ShardData {
   std::shared_ptr<const PolicyBook> book;
-  const Register* reg = nullptr;
+  Register reg;  // a handle: the settlement keeps it for explanations and provenance
   std::shared_ptr<const SettlePlan> plan;
   std::uint32_t shard = 0;
   SettleOptions options;
@@ -143,7 +143,7 @@ ShardRun begin_shard(const PolicyBook& book, const Register& reg, const Quarter&
   auto d = std::make_unique<detail::ShardData>();
   d->book = std::make_shared<const PolicyBook>(book);
   d->plan = std::make_shared<const detail::SettlePlan>(*d->book, reg, quarter);
-  d->reg = &reg;
+  d->reg = reg;
   d->shard = shard;
   d->options = options;
   d->order = detail::in_register_order(reg);
@@ -174,7 +174,7 @@ namespace detail {
 
 Settlement finish_unordered(ShardRun run, const BudgetDecision& budgets, const PaidTotals& previously_paid) {
   detail::ShardData& d = detail::ShardData::of(run);
-  const Register& reg = *d.reg;
+  const Register& reg = d.reg;
   // One contiguous range per thread: each output grows in place (small chunks of
   // their own cost a mapping and page faults each), and ranges join in register order.
   const unsigned threads = detail::thread_count(d.options, (d.order.size() + detail::kChunk - 1) / detail::kChunk);
@@ -228,7 +228,7 @@ Settlement finish_unordered(ShardRun run, const BudgetDecision& budgets, const P
   s->plan = d.plan;
   s->quarter = d.plan->quarter;
   s->budgets = budgets;
-  s->registers.emplace_back(d.shard, &reg);
+  s->registers.emplace_back(d.shard, reg);
   if (out.size() == 1) {
     s->enterprises = std::move(out[0].enterprises);
     s->lines = std::move(out[0].lines);
@@ -287,7 +287,9 @@ Settlement settle(const PolicyBook& book, const Register& reg, const Quarter& qu
   const PaidTotals paid = ledger.paid_before(quarter);
   Settlement s = settle(book, reg, quarter, paid, options);
   if (const std::optional<RunRecord> committed = ledger.run(quarter)) {
-    const PreparedRun prepared = prepare_run(s.to_commit(std::string(64, '0'), std::string(64, '0')));
+    RunToCommit entries = detail::commit_entries(detail::SettlementData::of(s));
+    entries.book_sha256 = entries.data_sha256 = std::string(64, '0');  // only the entries digest is compared
+    const PreparedRun prepared = prepare_run(entries);
     detail::SettlementData::of(s).state = prepared.entries_sha256 == committed->entries_sha256
                                               ? LedgerState::committed_identical
                                               : LedgerState::committed_different;

@@ -7,6 +7,7 @@
 
 #include "duixian/error.hpp"
 #include "duixian/explanation.hpp"
+#include "register/register_digest.hpp"
 #include "settle/settlement_data.hpp"
 
 namespace duixian {
@@ -55,16 +56,32 @@ const SettlementLine* Settlement::find_line(const CreditCode& code, std::string_
   return nullptr;
 }
 
-RunToCommit Settlement::to_commit(std::string book_sha256, std::string data_sha256) const {
+namespace detail {
+
+RunToCommit commit_entries(const SettlementData& s) {
   RunToCommit run;
-  run.quarter = impl_->quarter;
-  run.book_id = impl_->book->id();
-  run.book_sha256 = std::move(book_sha256);
-  run.data_sha256 = std::move(data_sha256);
-  for (const SettlementLine& l : impl_->lines) {
+  run.quarter = s.quarter;
+  run.book_id = s.book->id();
+  for (const SettlementLine& l : s.lines) {
     if (l.payout_fen == 0) continue;
-    run.entries.push_back(LedgerEntry{impl_->enterprises[l.enterprise].code.to_string(),
-                                      impl_->plan->policies[l.policy].policy->id, fen_to_decimal(l.payout_fen)});
+    run.entries.push_back(LedgerEntry{s.enterprises[l.enterprise].code.to_string(),
+                                      s.plan->policies[l.policy].policy->id, fen_to_decimal(l.payout_fen)});
+  }
+  return run;
+}
+
+}  // namespace detail
+
+RunToCommit Settlement::to_commit() const {
+  if (!impl_->book) throw Error(ErrorCode::invalid_argument, "to_commit: an empty Settlement has nothing to commit");
+  RunToCommit run = detail::commit_entries(*impl_);
+  run.book_sha256 = impl_->book->source_sha256();
+  if (impl_->registers.size() == 1) {
+    run.data_sha256 = impl_->registers.front().second.canonical_sha256();
+  } else {
+    std::vector<const Register*> parts;
+    for (const auto& [shard, reg] : impl_->registers) parts.push_back(&reg);
+    run.data_sha256 = detail::canonical_sha256(parts);
   }
   return run;
 }
@@ -87,7 +104,7 @@ LineExplanation Settlement::explain(std::size_t line) const {
   out.quarter = impl_->quarter;
   const Register* reg = nullptr;
   for (const auto& [shard, r] : impl_->registers) {
-    if (shard == who.shard) reg = r;
+    if (shard == who.shard) reg = &r;
   }
   if (who.index && reg != nullptr) {
     const Enterprise& e = (*reg)[*who.index];
@@ -219,7 +236,7 @@ Settlement merge_shards(std::vector<Settlement> shards, const PaidTotals* previo
         last_code = code_text;
         const CreditCode code = CreditCode::parse(code_text, OrganizationCodeCheck::skip);
         last_known = std::any_of(out->registers.begin(), out->registers.end(),
-                                 [&](const auto& r) { return r.second->find(code).has_value(); });
+                                 [&](const auto& r) { return r.second.find(code).has_value(); });
         if (!last_known) departed.push_back({SettledEnterprise{code, std::nullopt, std::nullopt, 0}, {}});
       }
       if (last_known) return;

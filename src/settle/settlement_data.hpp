@@ -15,7 +15,7 @@ struct SettlementData {
   std::shared_ptr<const SettlePlan> plan;
   Quarter quarter;
   BudgetDecision budgets;
-  std::vector<std::pair<std::uint32_t, const Register*>> registers;  // by shard number, for explanations
+  std::vector<std::pair<std::uint32_t, Register>> registers;  // by shard number: explanations, provenance
   std::vector<SettledEnterprise> enterprises;
   std::vector<SettlementLine> lines;
   std::vector<SettledEnterprise> omitted_enterprises;
@@ -31,6 +31,10 @@ struct SettlementData {
   static SettlementData& of(Settlement& s) { return *s.impl_; }
   static const SettlementData& of(const Settlement& s) { return *s.impl_; }
 };
+
+/// The run to commit without its provenance (digests empty): the quarter, the book and
+/// one entry per line with a non-zero payout.
+RunToCommit commit_entries(const SettlementData& settlement);
 
 /// Merges shards' settlements (in any enterprise order) into credit-code order; with
 /// `previously_paid`, adds the recoveries of enterprises that are in no shard.

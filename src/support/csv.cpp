@@ -1,4 +1,4 @@
-#include "duixian/csv.hpp"
+#include "support/csv.hpp"
 
 #include <cstdint>
 #include <cstring>

@@ -1,4 +1,4 @@
-#include "duixian/encoding.hpp"
+#include "support/encoding.hpp"
 
 #include <iconv.h>
 
@@ -24,16 +24,6 @@ struct Utf8Error {
   std::size_t length;  // bytes of the sequence worth showing
   Utf8Problem problem;
 };
-
-char ascii_lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool iequals(std::string_view a, std::string_view b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
-  }
-  return true;
-}
 
 // The first ill-formed sequence (the ranges of the Unicode Standard table 3-7, as RFC 3629), or nothing.
 std::optional<Utf8Error> find_invalid_utf8(std::string_view bytes) noexcept {
@@ -267,22 +257,6 @@ std::string describe(const Utf8Error& e, std::string_view bytes) {
 
 }  // namespace
 
-std::optional<TextEncoding> parse_text_encoding(std::string_view name) noexcept {
-  if (iequals(name, "utf-8") || iequals(name, "utf8")) return TextEncoding::utf8;
-  if (iequals(name, "gb18030") || iequals(name, "gbk") || iequals(name, "cp936") || iequals(name, "gb2312")) {
-    return TextEncoding::gb18030;
-  }
-  return std::nullopt;
-}
-
-const char* to_string(TextEncoding encoding) noexcept {
-  switch (encoding) {
-    case TextEncoding::utf8: return "utf-8";
-    case TextEncoding::gb18030: return "gb18030";
-  }
-  return "unknown";
-}
-
 std::optional<Diagnostic> validate_utf8(std::string_view bytes, std::string_view source_name) {
   const std::optional<Utf8Error> e = find_invalid_utf8(bytes);
   if (!e) return std::nullopt;
@@ -293,13 +267,7 @@ std::optional<Diagnostic> validate_utf8(std::string_view bytes, std::string_view
   return d;
 }
 
-std::string to_utf8(std::string_view bytes, TextEncoding from, std::string_view source_name) {
-  if (from == TextEncoding::utf8) {
-    if (std::optional<Diagnostic> d = validate_utf8(bytes, source_name)) {
-      throw Error(ErrorCode::parse_error, to_string(*d));
-    }
-    return std::string(bytes);
-  }
+std::string gb18030_to_utf8(std::string_view bytes, std::string_view source_name) {
   Gb18030Decoder decoder;
   if (!decoder.ok()) {
     throw Error(ErrorCode::invalid_argument, "cannot read " + std::string(source_name) +

@@ -1,4 +1,4 @@
-#include "duixian/file.hpp"
+#include "support/file.hpp"
 
 #include <fcntl.h>
 #include <sys/mman.h>

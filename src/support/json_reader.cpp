@@ -1,4 +1,4 @@
-#include "duixian/json_reader.hpp"
+#include "support/json_reader.hpp"
 
 #include <functional>
 #include <map>
@@ -78,7 +78,7 @@ std::string syntax_message(const std::string& what) {
 // decimal point (`0,1` under de_DE).
 class Builder final : public nlohmann::json_sax<json> {
  public:
-  Builder(std::string_view text, const std::string& file, const JsonLimits& limits, Diagnostics& diagnostics)
+  Builder(std::string_view text, const std::string& file, const JsonReaderLimits& limits, Diagnostics& diagnostics)
       : cursor_(text), file_(file), limits_(limits), diagnostics_(diagnostics) {}
 
   JsonValue take_root() { return std::move(root_); }
@@ -225,7 +225,7 @@ class Builder final : public nlohmann::json_sax<json> {
 
   json_text::Cursor cursor_;
   const std::string& file_;
-  const JsonLimits& limits_;
+  const JsonReaderLimits& limits_;
   Diagnostics& diagnostics_;
   std::vector<Frame> stack_;
   JsonValue root_;
@@ -234,7 +234,7 @@ class Builder final : public nlohmann::json_sax<json> {
 
 }  // namespace
 
-JsonDocument read_json(std::string_view text, const std::string& file_name, const JsonLimits& limits) {
+JsonDocument read_json(std::string_view text, const std::string& file_name, const JsonReaderLimits& limits) {
   JsonDocument doc;
   if (text.size() > limits.max_bytes) {
     doc.diagnostics.push_back(Diagnostic{file_name, 0, 0, Severity::error,

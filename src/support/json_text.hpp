@@ -5,7 +5,7 @@
 #include <cstddef>
 #include <string_view>
 
-#include "duixian/json_reader.hpp"
+#include "support/json_reader.hpp"
 
 namespace duixian::json_text {
 

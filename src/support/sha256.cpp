@@ -1,5 +1,5 @@
 // SHA-256 through OpenSSL 3's EVP interface (the SHA256_* functions are deprecated).
-#include "duixian/sha256.hpp"
+#include "support/sha256.hpp"
 
 #include <openssl/evp.h>
 

@@ -5,7 +5,7 @@
 #include <cstring>
 
 #include "duixian/error.hpp"
-#include "duixian/file.hpp"
+#include "support/file.hpp"
 
 namespace duixian {
 

@@ -4,7 +4,7 @@
 int main(void) {
   duixian_load_options load = {DUIXIAN_LOAD_OPTIONS_VERSION, DUIXIAN_ENCODING_UTF8, 0};
   duixian_settle_options settle = {DUIXIAN_SETTLE_OPTIONS_VERSION, 0};
-  duixian_commit_options commit = {DUIXIAN_COMMIT_OPTIONS_VERSION, NULL, NULL, NULL};
+  duixian_commit_options commit = {DUIXIAN_COMMIT_OPTIONS_VERSION, NULL};
   (void)load;
   (void)settle;
   (void)commit;

@@ -24,7 +24,7 @@ namespace {
 
 using namespace duixian;
 
-std::string fen_text(std::int64_t fen) {
+std::string amount_text(std::int64_t fen) {
   // Exactly two decimals, '-' for negatives, no grouping; careful with INT64_MIN.
   const bool negative = fen < 0;
   const std::uint64_t a = negative ? 0 - static_cast<std::uint64_t>(fen) : static_cast<std::uint64_t>(fen);
@@ -34,12 +34,12 @@ std::string fen_text(std::int64_t fen) {
 }
 
 void write_figures(std::ostream& out, const Figures& f, const std::string& indent) {
-  out << indent << "\"rewards_quarter\": \"" << fen_text(f.rewards_quarter) << "\",\n"
-      << indent << "\"rewards_ytd\": \"" << fen_text(f.rewards_ytd) << "\",\n"
-      << indent << "\"burden_quarter\": \"" << fen_text(f.burden_quarter) << "\",\n"
-      << indent << "\"burden_ytd\": \"" << fen_text(f.burden_ytd) << "\",\n"
-      << indent << "\"export_rebate_quarter\": \"" << fen_text(f.excluded_quarter) << "\",\n"
-      << indent << "\"export_rebate_ytd\": \"" << fen_text(f.excluded_ytd) << "\",\n"
+  out << indent << "\"rewards_quarter\": \"" << amount_text(f.rewards_quarter) << "\",\n"
+      << indent << "\"rewards_ytd\": \"" << amount_text(f.rewards_ytd) << "\",\n"
+      << indent << "\"burden_quarter\": \"" << amount_text(f.burden_quarter) << "\",\n"
+      << indent << "\"burden_ytd\": \"" << amount_text(f.burden_ytd) << "\",\n"
+      << indent << "\"export_rebate_quarter\": \"" << amount_text(f.excluded_quarter) << "\",\n"
+      << indent << "\"export_rebate_ytd\": \"" << amount_text(f.excluded_ytd) << "\",\n"
       << indent << "\"beneficiaries\": " << f.beneficiaries;
 }
 
@@ -64,9 +64,9 @@ void write_outputs(const std::string& out_dir, const PolicyBook& book, const Set
     out << "credit_code,policy,quarter,due,cumulative,previously_paid,payout,city_share,county_share\n";
     for (const SettlementLine& l : s.lines()) {
       out << s.enterprises().at(l.enterprise).code.text() << ',' << book.policies().at(l.policy).id << ',' << q
-          << ',' << fen_text(l.due_fen) << ',' << fen_text(l.cumulative_fen) << ','
-          << fen_text(l.previously_paid_fen) << ',' << fen_text(l.payout_fen) << ',' << fen_text(l.city_fen)
-          << ',' << fen_text(l.county_fen) << '\n';
+          << ',' << amount_text(l.due_fen) << ',' << amount_text(l.cumulative_fen) << ','
+          << amount_text(l.previously_paid_fen) << ',' << amount_text(l.payout_fen) << ',' << amount_text(l.city_fen)
+          << ',' << amount_text(l.county_fen) << '\n';
     }
     if (!out) throw std::runtime_error("cannot write the lines of " + q);
   }
@@ -85,18 +85,11 @@ void write_outputs(const std::string& out_dir, const PolicyBook& book, const Set
 }
 
 Register load(const PolicyBook& book, const std::string& data_dir, bool revised) {
-  RegisterBuilder builder(book.schema());
-  Diagnostics diagnostics;
-  const LoadOptions options;
-  const std::string enterprises = data_dir + "/enterprises.csv";
-  const std::string facts = data_dir + "/facts.csv";
-  const std::string revision = data_dir + "/facts-revision.csv";
-  load_enterprises_csv(builder, read_file(enterprises), enterprises, options, diagnostics);
-  load_facts_csv(builder, read_file(facts), facts, options, diagnostics, FactMode::add);
-  if (revised) load_facts_csv(builder, read_file(revision), revision, options, diagnostics, FactMode::revise);
-  for (const Diagnostic& d : diagnostics) std::cerr << to_string(d) << '\n';
-  if (has_errors(diagnostics)) throw std::runtime_error("the input data has errors");
-  return std::move(builder).build();
+  LoadedRegister loaded = load_register(book.schema(), data_dir + "/enterprises.csv", data_dir + "/facts.csv", {},
+                                        revised ? data_dir + "/facts-revision.csv" : std::string());
+  for (const Diagnostic& d : loaded.diagnostics) std::cerr << to_string(d) << '\n';
+  if (has_errors(loaded.diagnostics)) throw std::runtime_error("the input data has errors");
+  return std::move(loaded.reg);
 }
 
 }  // namespace
@@ -116,12 +109,8 @@ int main(int argc, char** argv) {
       std::filesystem::remove(out_dir + "/q" + std::to_string(n) + "-totals.json");
     }
     const PolicyBook book = load_policy_book_file(book_path);
-    const std::string book_sha = sha256_hex(read_file(book_path));
-
     const Register original = load(book, data_dir, false);
     const Register revised = load(book, data_dir, true);
-    const std::string original_sha = register_sha256(original);
-    const std::string revised_sha = register_sha256(revised);
 
     InMemoryLedger ledger;
     for (unsigned n = 1; n <= 4; ++n) {
@@ -129,9 +118,9 @@ int main(int argc, char** argv) {
       const Register& reg = after_revision ? revised : original;
       const Settlement s = settle(book, reg, Quarter(book.year(), n), ledger);
       write_outputs(out_dir, book, s);
-      const CommitResult c = ledger.commit(s.to_commit(book_sha, after_revision ? revised_sha : original_sha));
+      const CommitResult c = ledger.commit(s.to_commit());
       std::cout << s.quarter().to_string() << ": " << s.lines().size() << " lines, rewards paid "
-                << fen_text(s.totals().all.rewards_quarter) << ", committed as run " << c.run.sequence << '\n';
+                << amount_text(s.totals().all.rewards_quarter) << ", committed as run " << c.run.sequence << '\n';
     }
     ledger.verify();
     return EXIT_SUCCESS;

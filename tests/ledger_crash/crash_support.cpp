@@ -11,7 +11,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "duixian/sha256.hpp"
+#include "support/sha256.hpp"
 #include "duixian/sqlite_ledger.hpp"
 
 namespace duixian::test {

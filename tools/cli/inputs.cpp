@@ -44,16 +44,14 @@ std::size_t error_count(const Diagnostics& diagnostics) {
 
 }  // namespace
 
-PolicyBook load_book(const std::string& path, std::string* bytes, Progress& progress) {
+PolicyBook load_book(const std::string& path, Progress& progress) {
   progress.show("reading the policy book " + path);
-  std::string text = read_file(path);
-  PolicyBookLoad load = read_policy_book(text, path);
+  PolicyBookLoad load = read_policy_book_file(path);
   print(load.diagnostics, progress);
   if (!load.book) {
     throw Failure{exit_problems, "policy book " + path + " has " + std::to_string(error_count(load.diagnostics)) +
                                      " error(s); nothing done"};
   }
-  if (bytes) *bytes = std::move(text);
   return std::move(*load.book);
 }
 
@@ -80,7 +78,7 @@ std::unique_ptr<Loaded> load_and_settle(const SettleInputs& in, bool writable_le
     throw Failure{exit_usage, std::string("--quarter: ") + e.what()};
   }
 
-  loaded->book = load_book(in.book, &loaded->book_bytes, progress);
+  loaded->book = load_book(in.book, progress);
   const PolicyBook& book = *loaded->book;
   if (quarter.year() != book.year()) {
     throw Failure{exit_problems, "--quarter " + quarter.to_string() + " is not in the year of policy book " +

@@ -55,9 +55,8 @@ struct SettleInputs {
   unsigned threads = 0;
 };
 
-/// Everything loaded, settled and kept alive for the settlement's explanations.
+/// Everything loaded and settled.
 struct Loaded {
-  std::string book_bytes;
   std::optional<duixian::PolicyBook> book;
   duixian::Register reg;
   std::unique_ptr<duixian::Ledger> ledger;
@@ -65,7 +64,7 @@ struct Loaded {
 };
 
 /// Reads the book, printing every diagnostic to stderr; throws Failure when it has errors.
-duixian::PolicyBook load_book(const std::string& path, std::string* bytes, Progress& progress);
+duixian::PolicyBook load_book(const std::string& path, Progress& progress);
 
 /// The encoding named by `--encoding`; throws Failure (usage) for an unknown name.
 duixian::TextEncoding encoding_option(const std::string& name);

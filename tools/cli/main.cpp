@@ -77,8 +77,7 @@ int run_validate(const SettleInputs& in) {
   Progress progress;
   const TextEncoding encoding = encoding_option(in.encoding);
   progress.show("reading the policy book " + in.book);
-  const std::string text = read_file(in.book);
-  const PolicyBookLoad load = read_policy_book(text, in.book);
+  const PolicyBookLoad load = read_policy_book_file(in.book);
   progress.clear();
   std::size_t errors = 0;
   std::size_t warnings = 0;
@@ -148,7 +147,7 @@ int run_settle(const SettleInputs& in, const SettleFlags& flags) {
 
   if (flags.commit) {
     progress.show("committing " + s.quarter().to_string());
-    const RunToCommit run = s.to_commit(sha256_hex(loaded->book_bytes), register_sha256(loaded->reg));
+    const RunToCommit run = s.to_commit();
     try {
       const CommitResult result = loaded->ledger->commit(run);
       progress.clear();

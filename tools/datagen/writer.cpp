@@ -1,6 +1,6 @@
 // Formatting records as CSV rows, and streaming whole files. Values are formatted
 // with integer arithmetic only, so the bytes are the same everywhere.
-#include <duixian/csv.hpp>
+#include "support/csv.hpp"
 #include <duixian/error.hpp>
 
 #include <filesystem>

@@ -13,7 +13,7 @@
 
 #include "duixian/error.hpp"
 #include "duixian/ledger.hpp"
-#include "duixian/sha256.hpp"
+#include "support/sha256.hpp"
 #include "duixian/sqlite_ledger.hpp"
 #include "duixian/version.hpp"
 

@@ -8,7 +8,7 @@
 
 #include "duixian/error.hpp"
 #include "duixian/ledger.hpp"
-#include "duixian/sha256.hpp"
+#include "support/sha256.hpp"
 #include "duixian/version.hpp"
 
 namespace duixian {

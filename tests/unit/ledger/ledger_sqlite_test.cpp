@@ -11,7 +11,7 @@
 #include <unistd.h>
 
 #include "duixian/error.hpp"
-#include "duixian/sha256.hpp"
+#include "support/sha256.hpp"
 #include "duixian/sqlite_ledger.hpp"
 #include "duixian/version.hpp"
 #include "ledger_file_fixture.hpp"

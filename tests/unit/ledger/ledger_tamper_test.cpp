@@ -21,7 +21,7 @@
 #include <unistd.h>
 
 #include "duixian/error.hpp"
-#include "duixian/sha256.hpp"
+#include "support/sha256.hpp"
 #include "duixian/sqlite_ledger.hpp"
 #include "ledger_file_fixture.hpp"
 #include "reliability_record.hpp"

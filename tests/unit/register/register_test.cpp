@@ -215,5 +215,27 @@ TEST(Register, AgreesWithAMapOnRandomFactsAndStaysCompact) {
   EXPECT_LT(reg.fact_memory_bytes() / reg.fact_count(), 64u);
 }
 
+TEST(RegisterHandle, CopiesShareTheDataAndABuilderViewIsASnapshot) {
+  RegisterBuilder b(test_schema());
+  const EnterpriseIndex first = b.add_enterprise(enterprise("00000001"));
+  b.add_fact(first, 0, Period::parse("2019Q1"), FactValue::number(Decimal::parse("1.00")));
+  const Register early = b.view();  // a copy taken while building
+  b.add_enterprise(enterprise("00000002"));
+  b.add_fact(first, 0, Period::parse("2019Q2"), FactValue::number(Decimal::parse("2.00")));
+  EXPECT_EQ(early.size(), 1U);  // later additions do not reach it
+  EXPECT_EQ(early.fact_count(), 1U);
+  EXPECT_FALSE(early.number(first, 0, Period::parse("2019Q2")));
+  const Register reg = std::move(b).build();
+  EXPECT_EQ(reg.size(), 2U);
+  EXPECT_EQ(reg.fact_count(), 2U);
+  const Register copy = reg;  // NOLINT(performance-unnecessary-copy-initialization)
+  EXPECT_EQ(&copy.enterprises(), &reg.enterprises());  // shared, not copied
+  EXPECT_EQ(&copy.canonical_sha256(), &reg.canonical_sha256());
+  EXPECT_NE(early.canonical_sha256(), reg.canonical_sha256());
+  Register second = reg;
+  const Register moved = std::move(second);
+  EXPECT_EQ(&moved.enterprises(), &reg.enterprises());
+}
+
 }  // namespace
 }  // namespace duixian

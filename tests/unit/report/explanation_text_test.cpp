@@ -7,10 +7,13 @@
 #include <vector>
 
 #include "duixian/explanation.hpp"
-#include "duixian/json_reader.hpp"
+#include "support/json_reader.hpp"
 
 namespace duixian {
 namespace {
+
+// The reader's bounds as a policy book sets them by default (policy_book.hpp, JsonLimits).
+const JsonReaderLimits kLimits{4U * 1024U * 1024U, 64, 200000};
 
 // R1 for an enterprise of 鹿城区, settled in 2019Q3: E = 600,000.00 in four instalments.
 LineExplanation r1_line() {
@@ -57,7 +60,7 @@ LineExplanation r1_line() {
 }
 
 JsonValue parse(const std::string& text) {
-  JsonDocument doc = read_json(text, "explanation.json");
+  JsonDocument doc = read_json(text, "explanation.json", kLimits);
   EXPECT_TRUE(doc.complete);
   EXPECT_TRUE(doc.diagnostics.empty());
   return std::move(doc.root);

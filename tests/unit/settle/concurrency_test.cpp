@@ -34,8 +34,6 @@ namespace duixian {
 namespace {
 
 constexpr unsigned kThreads = 4;
-const std::string kBookSha(64, 'a');
-const std::string kDataSha(64, 'b');
 
 std::string source_dir() {
   const std::string file = __FILE__;  // .../tests/unit/<module>/concurrency_test.cpp
@@ -65,7 +63,7 @@ const Shared& shared() {
     auto* out = new Shared{load_policy_book_file(source_dir() + "/examples/wenzhou-2019/policies.json"), Register{}, {}};
     out->reg = generated_register(out->book, 400, 11);
     for (unsigned q = 1; q <= 2; ++q) {
-      out->ledger.commit(settle(out->book, out->reg, Quarter(2019, q), out->ledger, {1, true}).to_commit(kBookSha, kDataSha));
+      out->ledger.commit(settle(out->book, out->reg, Quarter(2019, q), out->ledger, {1, true}).to_commit());
     }
     return out;
   }();
@@ -190,7 +188,7 @@ TEST_F(ConcurrencySqlite, ReadersSeeWholeCommitsWhileAWriterCommits) {
       q4_after[k] = fingerprint(settle(in.book, in.reg, Quarter(2019, 4), memory, {1, true}));
       paid_after[k] = memory.paid_before(Quarter(2019, 4));
       if (k < 3) {
-        runs.push_back(settle(in.book, in.reg, Quarter(2019, k + 1), memory, {1, true}).to_commit(kBookSha, kDataSha));
+        runs.push_back(settle(in.book, in.reg, Quarter(2019, k + 1), memory, {1, true}).to_commit());
         runs.back().committed_at = "2019-07-05T09:30:00Z";
         memory.commit(runs.back());
       }
@@ -247,7 +245,7 @@ TEST_F(ConcurrencySqlite, HandlesPerThreadCommittingTheSameRunsCommitEachOnce) {
   std::vector<RunToCommit> runs;
   InMemoryLedger memory;
   for (unsigned q = 1; q <= 3; ++q) {
-    runs.push_back(settle(in.book, in.reg, Quarter(2019, q), memory, {1, true}).to_commit(kBookSha, kDataSha));
+    runs.push_back(settle(in.book, in.reg, Quarter(2019, q), memory, {1, true}).to_commit());
     runs.back().committed_at = "2019-07-05T09:30:00Z";
     memory.commit(runs.back());
   }

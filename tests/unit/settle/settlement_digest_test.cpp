@@ -1,11 +1,11 @@
-// register_sha256: the canonical register text of docs/settlement.md, recomputed by hand.
+// Register::canonical_sha256: the canonical register text of docs/settlement.md, recomputed by hand.
 #include <gtest/gtest.h>
 
 #include <string>
 
 #include "duixian/register.hpp"
 #include "duixian/settlement.hpp"
-#include "duixian/sha256.hpp"
+#include "support/sha256.hpp"
 
 namespace duixian {
 namespace {
@@ -37,7 +37,7 @@ TEST(SettlementDigest, IsTheSha256OfTheDocumentedText) {
       "F\toutput_value\t2019Q1\t1100000.00\n"
       "F\toutput_value\t2019Q2\t1200000.00\n"
       "F\trd_expense\t2018\t250000.5\n";
-  EXPECT_EQ(register_sha256(reg), sha256_hex(text));
+  EXPECT_EQ(reg.canonical_sha256(), sha256_hex(text));
 }
 
 TEST(SettlementDigest, DoesNotDependOnInsertionOrderButOnEveryValue) {
@@ -48,7 +48,7 @@ TEST(SettlementDigest, DoesNotDependOnInsertionOrderButOnEveryValue) {
       const auto e = b.add_enterprise(firm(codes[reversed ? 1 - i : i], "甲"));
       b.add_fact(e, 0, Period::parse("2019Q1"), FactValue::number(Decimal::parse(i == 0 ? value : "7.00")));
     }
-    return register_sha256(std::move(b).build());
+    return std::move(b).build().canonical_sha256();
   };
   EXPECT_EQ(build(false, "7.00"), build(true, "7.00"));   // same content, other order
   EXPECT_NE(build(false, "7.00"), build(false, "7.01"));  // one fen differs

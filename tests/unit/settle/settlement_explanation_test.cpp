@@ -116,7 +116,7 @@ TEST(SettlementExplanation, EveryLineIsRecomputedFromItsExplanationAlone) {
   const Register after = load(book, data, true);
   InMemoryLedger ledger;
   for (unsigned q = 1; q <= 3; ++q) {
-    ledger.commit(settle(book, before, Quarter(2019, q), ledger).to_commit(std::string(64, 'a'), std::string(64, 'b')));
+    ledger.commit(settle(book, before, Quarter(2019, q), ledger).to_commit());
   }
   const Settlement s = settle(book, after, Quarter(2019, 4), ledger);
   std::size_t budgets = 0, stacked = 0, enterprise_capped = 0, recoveries = 0;

@@ -294,7 +294,7 @@ class SettlementHand : public ::testing::Test {
       Year2019& r = *run_;
       const PolicyBook& book = wenzhou();
       const auto commit = [&](const Settlement& s) {
-        return r.ledger.commit(s.to_commit(std::string(64, 'a'), std::string(64, 'b')));
+        return r.ledger.commit(s.to_commit());
       };
       r.original = std::make_unique<Register>(build_register(false));
       r.revised = std::make_unique<Register>(build_register(true));

@@ -51,8 +51,6 @@ const PolicyBook& wenzhou() {
 
 std::uint32_t policy_index(const char* id) { return static_cast<std::uint32_t>(wenzhou().find_policy(id).value()); }
 
-const std::string kBookSha(64, 'a');
-const std::string kDataSha(64, 'b');
 constexpr unsigned kShards = 3;
 
 struct Sample {
@@ -94,7 +92,7 @@ struct Workload {
       Settlement st = settle(wenzhou(), reg, Quarter(2019, q), ledger_after.back(), SettleOptions{2, true});
       states.push_back(st.ledger_state());
       InMemoryLedger next = ledger_after.back();
-      commits.push_back(next.commit(st.to_commit(kBookSha, kDataSha)));
+      commits.push_back(next.commit(st.to_commit()));
       ledger_after.push_back(std::move(next));
       year.push_back(std::move(st));
     }
@@ -402,6 +400,14 @@ TEST_P(SettlementProperty, ShardsMergedEqualOneRun) {
       ++per_shard[e.shard];
     }
     for (unsigned k = 0; k < kShards; ++k) EXPECT_GT(per_shard[k], 0U) << k;
+    // The merge's provenance is the whole register's: the same commit, digests included.
+    const RunToCommit merged_commit = merged.to_commit();
+    const RunToCommit one_commit = one.to_commit();
+    EXPECT_EQ(merged_commit.data_sha256, one_commit.data_sha256);
+    EXPECT_EQ(merged_commit.data_sha256, w().reg.canonical_sha256());
+    for (unsigned k = 0; k < kShards; ++k) EXPECT_NE(merged_commit.data_sha256, w().shards[k].canonical_sha256()) << k;
+    EXPECT_EQ(merged_commit.book_sha256, wenzhou().source_sha256());
+    EXPECT_EQ(merged_commit.entries, one_commit.entries);
     for (const SettledEnterprise& e : one.enterprises()) {
       ASSERT_TRUE(e.index) << e.code;
       EXPECT_EQ(e.shard, 0U);
@@ -663,7 +669,7 @@ TEST_P(SettlementProperty, CommittedQuarterSettledAgainIsIdentical) {
   EXPECT_EQ(line_bytes(again), line_bytes(first));
 
   // The run it would commit is the one committed.
-  const RunToCommit run = again.to_commit(kBookSha, kDataSha);
+  const RunToCommit run = again.to_commit();
   std::vector<LedgerEntry> entries = run.entries;
   std::sort(entries.begin(), entries.end(), [](const LedgerEntry& a, const LedgerEntry& b) {
     return std::tie(a.credit_code, a.policy_id) < std::tie(b.credit_code, b.policy_id);
@@ -689,7 +695,7 @@ TEST_P(SettlementProperty, FactsRevisionMakesACommittedQuarterDifferent) {
   EXPECT_EQ(s.ledger_state(), LedgerState::committed_different);
   const std::vector<RunRecord> runs = ledger.runs();
   try {
-    ledger.commit(s.to_commit(kBookSha, kDataSha));
+    ledger.commit(s.to_commit());
     ADD_FAILURE() << "committing a different 2019Q1 was accepted";
   } catch (const Error& e) {
     EXPECT_EQ(e.code(), ErrorCode::ledger_conflict) << e.what();

@@ -115,8 +115,6 @@ struct Lakeside {
   std::uint32_t policy(const char* id) const { return static_cast<std::uint32_t>(book.find_policy(id).value()); }
 };
 
-const std::string kBookSha(64, 'a');
-const std::string kDataSha(64, 'b');
 
 // The year, settled and committed quarter by quarter.
 struct Year {
@@ -127,7 +125,7 @@ struct Year {
   Year() {
     for (unsigned n = 1; n <= 4; ++n) {
       Settlement s = settle(lake.book, lake.reg, Quarter(2020, n), ledger, SettleOptions{2, true});
-      ledger.commit(s.to_commit(kBookSha, kDataSha));
+      ledger.commit(s.to_commit());
       q.push_back(std::move(s));
     }
   }

@@ -8,9 +8,9 @@
 #include <utility>
 #include <vector>
 
-#include "duixian/csv.hpp"
+#include "support/csv.hpp"
 #include "duixian/error.hpp"
-#include "duixian/file.hpp"
+#include "support/file.hpp"
 
 namespace duixian {
 namespace {

@@ -9,7 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "duixian/encoding.hpp"
+#include "duixian/loader.hpp"
+#include "register/text_encoding.hpp"
+#include "support/encoding.hpp"
 #include "duixian/error.hpp"
 
 namespace duixian {

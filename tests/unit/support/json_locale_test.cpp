@@ -15,11 +15,14 @@
 #include <optional>
 #include <string>
 
-#include "duixian/json_reader.hpp"
+#include "support/json_reader.hpp"
 #include "duixian/policy_book.hpp"
 
 namespace duixian {
 namespace {
+
+// The reader's bounds as a policy book sets them by default (policy_book.hpp, JsonLimits).
+const JsonReaderLimits kLimits{4U * 1024U * 1024U, 64, 200000};
 
 std::string source_dir() {
   const std::string file = __FILE__;  // .../tests/unit/<module>/json_locale_test.cpp
@@ -85,7 +88,7 @@ TEST(JsonCommaDecimalLocale, NumbersKeepTheirTextUnderAHostLocale) {
   const CommaLocale locale;
   if (!locale.active()) GTEST_SKIP() << kSkip;
   ASSERT_TRUE(decimal_comma()) << locale.name();
-  const JsonDocument doc = read_json("[0.1, 2.50, 1.5e3, -0.0452, 123456789012345678901234567890.5]", "t.json");
+  const JsonDocument doc = read_json("[0.1, 2.50, 1.5e3, -0.0452, 123456789012345678901234567890.5]", "t.json", kLimits);
   ASSERT_TRUE(doc.complete);
   ASSERT_EQ(doc.root.items.size(), 5U);
   EXPECT_EQ(doc.root.items[0].text, "0.1");

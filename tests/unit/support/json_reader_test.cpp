@@ -4,10 +4,13 @@
 
 #include <string>
 
-#include "duixian/json_reader.hpp"
+#include "support/json_reader.hpp"
 
 namespace duixian {
 namespace {
+
+// The reader's bounds as a policy book sets them by default (policy_book.hpp, JsonLimits).
+const JsonReaderLimits kLimits{4U * 1024U * 1024U, 64, 200000};
 
 std::string all(const Diagnostics& ds) {
   std::string out;
@@ -16,14 +19,14 @@ std::string all(const Diagnostics& ds) {
 }
 
 JsonDocument read_ok(const std::string& text) {
-  JsonDocument doc = read_json(text, "t.json");
+  JsonDocument doc = read_json(text, "t.json", kLimits);
   EXPECT_TRUE(doc.complete) << all(doc.diagnostics);
   EXPECT_TRUE(doc.diagnostics.empty()) << all(doc.diagnostics);
   return doc;
 }
 
 void expect_one_error(const std::string& text, std::size_t line, std::size_t column, const std::string& fragment,
-                      const JsonLimits& limits = {}) {
+                      const JsonReaderLimits& limits = kLimits) {
   const JsonDocument doc = read_json(text, "t.json", limits);
   ASSERT_EQ(doc.diagnostics.size(), 1U) << all(doc.diagnostics);
   const Diagnostic& d = doc.diagnostics[0];
@@ -129,7 +132,7 @@ TEST(JsonReader, DecodesEscapesAndMapsCodePointsBackToColumns) {
 }
 
 TEST(JsonReader, RefusesDuplicateKeysAtTheSecondKeyAndKeepsTheFirst) {
-  const JsonDocument doc = read_json("{\"a\": 1,\n \"b\": {\"x\": 1, \"x\": [2]},\n \"a\": 3}", "t.json");
+  const JsonDocument doc = read_json("{\"a\": 1,\n \"b\": {\"x\": 1, \"x\": [2]},\n \"a\": 3}", "t.json", kLimits);
   EXPECT_TRUE(doc.complete);
   ASSERT_EQ(doc.diagnostics.size(), 2U) << all(doc.diagnostics);
   EXPECT_EQ(to_string(doc.diagnostics[0]), "t.json:2:16: error: duplicate key \"x\" (first at line 2, column 8)");
@@ -158,13 +161,13 @@ TEST(JsonReader, LocatesSyntaxErrors) {
 }
 
 TEST(JsonReader, SyntaxErrorsLeaveTheDocumentIncomplete) {
-  const JsonDocument doc = read_json("[1, 2", "t.json");
+  const JsonDocument doc = read_json("[1, 2", "t.json", kLimits);
   EXPECT_FALSE(doc.complete);
   EXPECT_TRUE(has_errors(doc.diagnostics));
 }
 
 TEST(JsonReader, BoundsTheNestingDepth) {
-  JsonLimits limits;
+  JsonReaderLimits limits = kLimits;
   limits.max_depth = 3;
   read_ok("[[[]]]");
   EXPECT_TRUE(read_json("[[[1]]]", "t.json", limits).complete);
@@ -175,7 +178,7 @@ TEST(JsonReader, BoundsTheNestingDepth) {
 }
 
 TEST(JsonReader, BoundsTheDocumentSizeAndValueCount) {
-  JsonLimits limits;
+  JsonReaderLimits limits = kLimits;
   limits.max_bytes = 10;
   EXPECT_TRUE(read_json("[1,2,3,45]", "t.json", limits).complete);  // exactly 10 bytes
   const JsonDocument big = read_json("[1,2,3,456]", "t.json", limits);
@@ -183,7 +186,7 @@ TEST(JsonReader, BoundsTheDocumentSizeAndValueCount) {
   ASSERT_EQ(big.diagnostics.size(), 1U);
   EXPECT_EQ(to_string(big.diagnostics[0]), "t.json: error: JSON document is 11 bytes; the limit is 10");
 
-  limits = {};
+  limits = kLimits;
   limits.max_values = 4;
   EXPECT_TRUE(read_json("[1,2,3]", "t.json", limits).complete);
   expect_one_error("[1,2,3,4]", 1, 8, "more than 4 values", limits);

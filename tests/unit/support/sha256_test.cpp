@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "duixian/sha256.hpp"
+#include "support/sha256.hpp"
 
 namespace duixian {
 namespace {

@@ -17,7 +17,7 @@
 ///   hostile input from exhausting memory.
 ///
 /// ```cpp
-/// JsonDocument doc = read_json(R"({"budget": 30000000.00})", "book.json");
+/// JsonDocument doc = read_json(R"({"budget": 30000000.00})", "book.json", JsonReaderLimits{1 << 20, 64, 1000});
 /// if (!has_errors(doc.diagnostics)) {
 ///   const JsonMember* m = doc.root.find("budget");
 ///   Decimal b = Decimal::parse(m->value.text);   // exactly 30000000.00
@@ -94,10 +94,10 @@ struct JsonMember {
 };
 
 /// @brief Bounds on what `read_json` accepts.
-struct JsonLimits {
-  std::size_t max_bytes = 4U * 1024U * 1024U;  ///< Largest document, in bytes (policy books are a few KB).
-  std::size_t max_depth = 64;                   ///< Deepest nesting of arrays and objects.
-  std::size_t max_values = 200000;              ///< Most values (of any kind) in one document.
+struct JsonReaderLimits {
+  std::size_t max_bytes;   ///< Largest document, in bytes.
+  std::size_t max_depth;   ///< Deepest nesting of arrays and objects.
+  std::size_t max_values;  ///< Most values (of any kind) in one document.
 };
 
 /// @brief The outcome of reading a JSON text.
@@ -117,6 +117,6 @@ struct JsonDocument {
 /// @param text the JSON text.
 /// @param file_name the name used in diagnostics.
 /// @param limits the size, depth and value-count bounds.
-JsonDocument read_json(std::string_view text, const std::string& file_name, const JsonLimits& limits = {});
+JsonDocument read_json(std::string_view text, const std::string& file_name, const JsonReaderLimits& limits);
 
 }  // namespace duixian
