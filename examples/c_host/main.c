@@ -19,9 +19,9 @@ static void check(int status, const char *what) {
   }
 }
 
-static void print_figure(const duixian_run *run, int figure, const char *key) {
+static void print_figure(const duixian_settlement *settlement, int figure, const char *key) {
   char *text = NULL;
-  check(duixian_run_figure(run, figure, &text), key);
+  check(duixian_settlement_figure(settlement, figure, &text), key);
   printf("%s %s\n", key, text);
   duixian_string_free(text);
 }
@@ -30,7 +30,7 @@ int main(int argc, char **argv) {
   const char *quarter = argc > 4 ? argv[4] : "2019Q4";
   duixian_book *book = NULL;
   duixian_register *reg = NULL;
-  duixian_run *run = NULL;
+  duixian_settlement *settlement = NULL;
   duixian_lines *lines = NULL;
   duixian_settle_options options;
   size_t enterprises = 0;
@@ -56,27 +56,27 @@ int main(int argc, char **argv) {
   memset(&options, 0, sizeof options);
   options.version = DUIXIAN_SETTLE_OPTIONS_VERSION;
   options.threads = 0; /* the library chooses */
-  check(duixian_settle(book, reg, quarter, NULL, &options, &run), "settling");
-  /* The run shares the book and register: they may go now. */
+  check(duixian_settle(book, reg, quarter, NULL, &options, &settlement), "settling");
+  /* The settlement shares the book and register: they may go now. */
   duixian_register_free(reg);
   duixian_book_free(book);
 
-  check(duixian_run_line_count(run, &line_count), "counting lines");
+  check(duixian_settlement_line_count(settlement, &line_count), "counting lines");
   printf("quarter %s\n", quarter);
   printf("enterprises %lu\n", (unsigned long)enterprises);
   printf("lines %lu\n", (unsigned long)line_count);
-  print_figure(run, DUIXIAN_FIGURE_REWARDS_QUARTER, "rewards_quarter");
-  print_figure(run, DUIXIAN_FIGURE_REWARDS_YTD, "rewards_ytd");
-  print_figure(run, DUIXIAN_FIGURE_BURDEN_QUARTER, "burden_quarter");
-  print_figure(run, DUIXIAN_FIGURE_BURDEN_YTD, "burden_ytd");
-  print_figure(run, DUIXIAN_FIGURE_EXPORT_REBATE_QUARTER, "export_rebate_quarter");
-  print_figure(run, DUIXIAN_FIGURE_EXPORT_REBATE_YTD, "export_rebate_ytd");
-  print_figure(run, DUIXIAN_FIGURE_BENEFICIARIES, "beneficiaries");
+  print_figure(settlement, DUIXIAN_FIGURE_REWARDS_QUARTER, "rewards_quarter");
+  print_figure(settlement, DUIXIAN_FIGURE_REWARDS_YTD, "rewards_ytd");
+  print_figure(settlement, DUIXIAN_FIGURE_BURDEN_QUARTER, "burden_quarter");
+  print_figure(settlement, DUIXIAN_FIGURE_BURDEN_YTD, "burden_ytd");
+  print_figure(settlement, DUIXIAN_FIGURE_EXPORT_REBATE_QUARTER, "export_rebate_quarter");
+  print_figure(settlement, DUIXIAN_FIGURE_EXPORT_REBATE_YTD, "export_rebate_ytd");
+  print_figure(settlement, DUIXIAN_FIGURE_BENEFICIARIES, "beneficiaries");
 
   /* Walk the lines: add up reward payouts exactly (decimal strings, never doubles) and
    * count recoveries. The sum must equal rewards_quarter plus the excluded categories'. */
   check(duixian_decimal_add("0", "0.00", &sum), "starting the sum");
-  check(duixian_lines_open(run, &lines), "opening the lines");
+  check(duixian_lines_open(settlement, &lines), "opening the lines");
   while ((status = duixian_lines_next(lines)) == DUIXIAN_ROW) {
     const char *kind = NULL;
     const char *payout = NULL;
@@ -101,10 +101,10 @@ int main(int argc, char **argv) {
 
   if (line_count > 0) {
     char *text = NULL;
-    check(duixian_run_explain(run, 0, DUIXIAN_EXPLAIN_TEXT, &text), "explaining line 0");
+    check(duixian_settlement_explain(settlement, 0, DUIXIAN_EXPLAIN_TEXT, &text), "explaining line 0");
     printf("--- explanation of line 0 ---\n%s\n", text);
     duixian_string_free(text);
   }
-  duixian_run_free(run);
+  duixian_settlement_free(settlement);
   return 0;
 }

@@ -78,7 +78,7 @@ int main(int argc, char** argv) {
     std::cout << '\n' << to_text(s.explain(0)) << '\n';
 
     const CommitResult c = ledger.commit(s.to_commit());
-    std::cout << "committed " << c.run.quarter.to_string() << " as run " << c.run.sequence << "\n\n";
+    std::cout << "committed " << c.record.quarter.to_string() << ": commit " << c.record.sequence << "\n\n";
 
     bool ok = check(s, a_code, "R1-tech-upgrade", "150000.00", "75000.00");
     ok = check(s, b_code, "R6-micro-park-rent", "7733.33", "2320.00") && ok;

@@ -4,9 +4,9 @@
     lib = duixian.Library("/path/to/libduixian_c.so.1")   # or $DUIXIAN_C_LIBRARY
     book = lib.load_book("policies.json")
     reg = lib.load_register(book, "enterprises.csv", "facts.csv")
-    run = lib.settle(book, reg, "2019Q4")
-    print(run.figure("rewards_quarter"), run.totals())
-    for line in run.lines():
+    settlement = lib.settle(book, reg, "2019Q4")
+    print(settlement.figure("rewards_quarter"), settlement.totals())
+    for line in settlement.lines():
         print(line["credit_code"], line["policy"], line["payout"])
 
 Amounts are decimal strings; convert with decimal.Decimal, never float. A failing call
@@ -18,7 +18,7 @@ import ctypes
 import json
 import os
 
-__all__ = ["DuixianError", "Library", "Book", "Register", "Ledger", "Run"]
+__all__ = ["DuixianError", "Library", "Book", "Register", "Ledger", "Settlement"]
 
 OK, ROW, DONE = 0, 100, 101
 
@@ -81,12 +81,12 @@ _SIGNATURES = {
     "duixian_ledger_open_sqlite": [_S, _INT, _PP],
     "duixian_ledger_last_committed": [_P, _PP],
     "duixian_settle": [_P, _P, _S, _P, ctypes.POINTER(_SettleOptions), _PP],
-    "duixian_run_line_count": [_P, ctypes.POINTER(_SIZE)],
-    "duixian_run_figure": [_P, _INT, _PP],
-    "duixian_run_totals_json": [_P, _PP],
-    "duixian_run_find_line": [_P, _S, _S, ctypes.POINTER(_SIZE)],
-    "duixian_run_explain": [_P, _SIZE, _INT, _PP],
-    "duixian_run_commit": [_P, _P, _P, ctypes.POINTER(_INT)],
+    "duixian_settlement_line_count": [_P, ctypes.POINTER(_SIZE)],
+    "duixian_settlement_figure": [_P, _INT, _PP],
+    "duixian_settlement_totals_json": [_P, _PP],
+    "duixian_settlement_find_line": [_P, _S, _S, ctypes.POINTER(_SIZE)],
+    "duixian_settlement_explain": [_P, _SIZE, _INT, _PP],
+    "duixian_settlement_commit": [_P, _P, _P, ctypes.POINTER(_INT)],
     "duixian_lines_open": [_P, _PP],
     "duixian_lines_next": [_P],
     "duixian_lines_get": [_P, _INT, ctypes.POINTER(_S)],
@@ -103,7 +103,7 @@ _OTHER = {
     "duixian_register_free": ([_P], None),
     "duixian_register_builder_free": ([_P], None),
     "duixian_ledger_free": ([_P], None),
-    "duixian_run_free": ([_P], None),
+    "duixian_settlement_free": ([_P], None),
     "duixian_lines_free": ([_P], None),
 }
 
@@ -193,7 +193,7 @@ class Library:
         out = _P()
         self.check(self._dll.duixian_settle(book._h, register._h, _b(quarter), ledger._h if ledger else None,
                                             ctypes.byref(options), ctypes.byref(out)))
-        return Run(self, out)
+        return Settlement(self, out)
 
     def round(self, value, places=2, mode="half_up"):
         out = _P()
@@ -272,24 +272,24 @@ class Ledger(_Handle):
         return self._lib.take_string(out)
 
 
-class Run(_Handle):
+class Settlement(_Handle):
     """A settled quarter (immutable). Keeps its book and register alive in the library."""
-    _free = "duixian_run_free"
+    _free = "duixian_settlement_free"
 
     def __len__(self):
         out = _SIZE()
-        self._lib.check(self._lib._dll.duixian_run_line_count(self._h, ctypes.byref(out)))
+        self._lib.check(self._lib._dll.duixian_settlement_line_count(self._h, ctypes.byref(out)))
         return out.value
 
     def figure(self, name):
         out = _P()
-        self._lib.check(self._lib._dll.duixian_run_figure(self._h, FIGURES[name], ctypes.byref(out)))
+        self._lib.check(self._lib._dll.duixian_settlement_figure(self._h, FIGURES[name], ctypes.byref(out)))
         return self._lib.take_string(out)
 
     def totals(self):
         """Every total, with breakdowns by region, policy and category (amounts as strings)."""
         out = _P()
-        self._lib.check(self._lib._dll.duixian_run_totals_json(self._h, ctypes.byref(out)))
+        self._lib.check(self._lib._dll.duixian_settlement_totals_json(self._h, ctypes.byref(out)))
         return json.loads(self._lib.take_string(out))
 
     def lines(self):
@@ -310,15 +310,15 @@ class Run(_Handle):
 
     def explain(self, credit_code, policy_id, as_json=False):
         index = _SIZE()
-        self._lib.check(self._lib._dll.duixian_run_find_line(self._h, _b(credit_code), _b(policy_id),
+        self._lib.check(self._lib._dll.duixian_settlement_find_line(self._h, _b(credit_code), _b(policy_id),
                                                              ctypes.byref(index)))
         out = _P()
-        self._lib.check(self._lib._dll.duixian_run_explain(self._h, index, 1 if as_json else 0, ctypes.byref(out)))
+        self._lib.check(self._lib._dll.duixian_settlement_explain(self._h, index, 1 if as_json else 0, ctypes.byref(out)))
         text = self._lib.take_string(out)
         return json.loads(text) if as_json else text
 
     def commit(self, ledger):
-        """Records the run in `ledger`; True when appended, False when already there."""
+        """Commits the settled quarter to `ledger`; True when appended, False when already there."""
         committed = _INT()
-        self._lib.check(self._lib._dll.duixian_run_commit(self._h, ledger._h, None, ctypes.byref(committed)))
+        self._lib.check(self._lib._dll.duixian_settlement_commit(self._h, ledger._h, None, ctypes.byref(committed)))
         return committed.value == 1

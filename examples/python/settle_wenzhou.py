@@ -33,11 +33,11 @@ def main():
     with lib.load_book(args.book) as book, \
             lib.load_register(book, os.path.join(args.data, "enterprises.csv"),
                               os.path.join(args.data, "facts.csv")) as reg, \
-            lib.settle(book, reg, args.quarter) as run:
-        totals = run.totals()
+            lib.settle(book, reg, args.quarter) as settlement:
+        totals = settlement.totals()
         # Cross-check through the line iterator: reward payouts add up to rewards_quarter.
         rewards = decimal.Decimal("0")
-        for line in run.lines():
+        for line in settlement.lines():
             if line["kind"] == "reward" and line["category"] != "export_rebate":
                 rewards += decimal.Decimal(line["payout"])
         if rewards != decimal.Decimal(totals["rewards_quarter"]):
@@ -48,7 +48,7 @@ def main():
         result["quarter"] = args.quarter
         result["book"] = book.id
         result["enterprises"] = len(reg)
-        result["lines"] = len(run)
+        result["lines"] = len(settlement)
         result["rewards_quarter_in_capitals"] = lib.capital(totals["rewards_quarter"])
     text = json.dumps(result, ensure_ascii=False, indent=2)
     print(text)

@@ -21,7 +21,7 @@
  * - **Amounts** cross the boundary as decimal strings (`"1409.50"`, `"-12.30"`): plain
  *   digits, an optional leading `-`, a `.` before the fraction, no grouping, no exponent.
  * - **Handles** are opaque; each has a `_free` function that accepts NULL.
- * - **Threads.** Books, registers and runs are immutable once made: any number of
+ * - **Threads.** Books, registers and settlements are immutable once made: any number of
  *   threads may use one at the same time. A register builder, a ledger and a line
  *   iterator may be used by one thread at a time. No function blocks on another thread
  *   except through the SQLite file lock of a ledger.
@@ -155,7 +155,7 @@ DUIXIAN_API int duixian_book_load_file(const char *path, duixian_book **out);
  */
 DUIXIAN_API int duixian_book_load_text(const char *text, size_t size, const char *name, duixian_book **out);
 
-/** @brief Frees a book. NULL is a no-op. Runs made with it stay valid (they share it). */
+/** @brief Frees a book. NULL is a no-op. Settlements made with it stay valid (they share it). */
 DUIXIAN_API void duixian_book_free(duixian_book *book);
 
 /**
@@ -252,7 +252,7 @@ DUIXIAN_API int duixian_register_load_text(const duixian_book *book, const char 
                                            size_t enterprises_size, const char *facts_csv, size_t facts_size,
                                            const duixian_load_options *options, duixian_register **out);
 
-/** @brief Frees a register. NULL is a no-op. Runs settled on it stay valid (they share it). */
+/** @brief Frees a register. NULL is a no-op. Settlements made from it stay valid (they share it). */
 DUIXIAN_API void duixian_register_free(duixian_register *reg);
 
 /**
@@ -380,7 +380,7 @@ DUIXIAN_API int duixian_ledger_new_memory(duixian_ledger **out);
  */
 DUIXIAN_API int duixian_ledger_open_sqlite(const char *path, int mode, duixian_ledger **out);
 
-/** @brief Closes and frees a ledger. NULL is a no-op. Committed runs are already durable. */
+/** @brief Closes and frees a ledger. NULL is a no-op. Commits are already durable. */
 DUIXIAN_API void duixian_ledger_free(duixian_ledger *ledger);
 
 /**
@@ -392,17 +392,17 @@ DUIXIAN_API void duixian_ledger_free(duixian_ledger *ledger);
 DUIXIAN_API int duixian_ledger_last_committed(const duixian_ledger *ledger, char **out);
 
 /**
- * @brief The number of runs committed.
+ * @brief The number of quarters committed (commits in the chain).
  * @param ledger the ledger.
  * @param[out] out the count.
  * @return #DUIXIAN_OK, #DUIXIAN_E_NULL or #DUIXIAN_E_IO.
  */
-DUIXIAN_API int duixian_ledger_run_count(const duixian_ledger *ledger, size_t *out);
+DUIXIAN_API int duixian_ledger_commit_count(const duixian_ledger *ledger, size_t *out);
 
 /**
- * @brief Checks the ledger's hash chain and every run's entries.
+ * @brief Checks the ledger's hash chain and every commit's entries.
  * @param ledger the ledger.
- * @return #DUIXIAN_OK; #DUIXIAN_E_NULL; #DUIXIAN_E_IO when it was tampered with (a run's
+ * @return #DUIXIAN_OK; #DUIXIAN_E_NULL; #DUIXIAN_E_IO when it was tampered with  (a commit's
  *         entries or the chain do not match their digests) or cannot be read.
  */
 DUIXIAN_API int duixian_ledger_verify(const duixian_ledger *ledger);
@@ -413,11 +413,11 @@ DUIXIAN_API int duixian_ledger_verify(const duixian_ledger *ledger);
  * @{ */
 
 /**
- * @brief A quarter settled. Immutable: thread-safe. Free with duixian_run_free().
+ * @brief A quarter settled. Immutable: thread-safe. Free with duixian_settlement_free().
  *
- * A run shares its book and register: they may be freed before it.
+ * A settlement shares its book and register: they may be freed before it.
  */
-typedef struct duixian_run duixian_run;
+typedef struct duixian_settlement duixian_settlement;
 
 /** @brief The current version of ::duixian_settle_options. */
 #define DUIXIAN_SETTLE_OPTIONS_VERSION 1
@@ -437,7 +437,7 @@ typedef struct duixian_settle_options {
  * @param ledger what was paid before, or NULL for nothing (a first quarter, a preview).
  *        Read during the call only.
  * @param options NULL for the defaults.
- * @param[out] out the new run, owned by the caller; NULL on failure.
+ * @param[out] out the new settlement, owned by the caller; NULL on failure.
  * @return #DUIXIAN_OK; #DUIXIAN_E_NULL; #DUIXIAN_E_VERSION; #DUIXIAN_E_PARSE for a bad
  *         quarter; #DUIXIAN_E_INVALID_ARGUMENT for a quarter outside the book's year;
  *         #DUIXIAN_E_IO when the ledger cannot be read.
@@ -447,28 +447,28 @@ typedef struct duixian_settle_options {
  */
 DUIXIAN_API int duixian_settle(const duixian_book *book, const duixian_register *reg, const char *quarter,
                                const duixian_ledger *ledger, const duixian_settle_options *options,
-                               duixian_run **out);
+                               duixian_settlement **out);
 
-/** @brief Frees a run. NULL is a no-op. Its line iterators must be freed first (using them after is undefined). */
-DUIXIAN_API void duixian_run_free(duixian_run *run);
+/** @brief Frees a settlement. NULL is a no-op. Its line iterators must be freed first (using them after is undefined). */
+DUIXIAN_API void duixian_settlement_free(duixian_settlement *settlement);
 
 /**
  * @brief The quarter settled, e.g. `"2019Q3"`.
- * @param run the run.
- * @param[out] out borrowed: valid while @p run lives.
+ * @param settlement the settlement.
+ * @param[out] out borrowed: valid while @p settlement lives.
  * @return #DUIXIAN_OK or #DUIXIAN_E_NULL.
  */
-DUIXIAN_API int duixian_run_quarter(const duixian_run *run, const char **out);
+DUIXIAN_API int duixian_settlement_quarter(const duixian_settlement *settlement, const char **out);
 
 /**
  * @brief The number of lines.
- * @param run the run.
+ * @param settlement the settlement.
  * @param[out] out the count.
  * @return #DUIXIAN_OK or #DUIXIAN_E_NULL.
  */
-DUIXIAN_API int duixian_run_line_count(const duixian_run *run, size_t *out);
+DUIXIAN_API int duixian_settlement_line_count(const duixian_settlement *settlement, size_t *out);
 
-/** @brief The overall figures of a run, for duixian_run_figure(). */
+/** @brief The overall figures of a settlement, for duixian_settlement_figure(). */
 enum duixian_figure {
   DUIXIAN_FIGURE_REWARDS_QUARTER = 0,        /**< Reward payouts this quarter (excluded categories left out). */
   DUIXIAN_FIGURE_REWARDS_YTD = 1,            /**< Reward cumulative amounts, year to date. */
@@ -482,14 +482,14 @@ enum duixian_figure {
 };
 
 /**
- * @brief One overall figure of the run.
- * @param run the run.
+ * @brief One overall figure of the settlement.
+ * @param settlement the settlement.
  * @param figure a ::duixian_figure.
  * @param[out] out a new string: an amount with two decimals (`"1234.50"`), or for
  *        #DUIXIAN_FIGURE_BENEFICIARIES an integer (`"812"`). Free with duixian_string_free().
  * @return #DUIXIAN_OK, #DUIXIAN_E_NULL, #DUIXIAN_E_INVALID_ARGUMENT for an unknown figure.
  */
-DUIXIAN_API int duixian_run_figure(const duixian_run *run, int figure, char **out);
+DUIXIAN_API int duixian_settlement_figure(const duixian_settlement *settlement, int figure, char **out);
 
 /**
  * @brief Every total as JSON: the figures, and the same by region, policy and category.
@@ -499,25 +499,25 @@ DUIXIAN_API int duixian_run_figure(const duixian_run *run, int figure, char **ou
  * "county_quarter": "…", "beneficiaries": 812, "by_region": {"330302": {…same keys…}, …},
  * "by_policy": {…}, "by_category": {…}}` — amounts as strings, `beneficiaries` a number.
  *
- * @param run the run.
+ * @param settlement the settlement.
  * @param[out] out a new string; free with duixian_string_free().
  * @return #DUIXIAN_OK, #DUIXIAN_E_NULL or #DUIXIAN_E_NO_MEMORY.
  */
-DUIXIAN_API int duixian_run_totals_json(const duixian_run *run, char **out);
+DUIXIAN_API int duixian_settlement_totals_json(const duixian_settlement *settlement, char **out);
 
 /**
  * @brief Finds the line of an enterprise and a policy.
- * @param run the run.
+ * @param settlement the settlement.
  * @param credit_code the enterprise.
  * @param policy_id the policy.
- * @param[out] out the line's index, for duixian_run_explain().
+ * @param[out] out the line's index, for duixian_settlement_explain().
  * @return #DUIXIAN_OK; #DUIXIAN_E_NULL; #DUIXIAN_E_PARSE for a malformed credit code;
- *         #DUIXIAN_E_NOT_FOUND when the run has no such line.
+ *         #DUIXIAN_E_NOT_FOUND when the settlement has no such line.
  */
-DUIXIAN_API int duixian_run_find_line(const duixian_run *run, const char *credit_code, const char *policy_id,
+DUIXIAN_API int duixian_settlement_find_line(const duixian_settlement *settlement, const char *credit_code, const char *policy_id,
                                       size_t *out);
 
-/** @brief Formats of duixian_run_explain(). */
+/** @brief Formats of duixian_settlement_explain(). */
 enum duixian_explain_format {
   DUIXIAN_EXPLAIN_TEXT = 0,  /**< Plain text for a person, one step a line. */
   DUIXIAN_EXPLAIN_JSON = 1   /**< A JSON object with every step and amount. */
@@ -525,20 +525,20 @@ enum duixian_explain_format {
 
 /**
  * @brief How a line's amounts were computed: eligibility, formula, rounding, caps, schedule, payout.
- * @param run the run.
+ * @param settlement the settlement.
  * @param line the line's index (0 to count − 1, see duixian_lines_index()).
  * @param format a ::duixian_explain_format.
  * @param[out] out a new string; free with duixian_string_free().
  * @return #DUIXIAN_OK; #DUIXIAN_E_NULL; #DUIXIAN_E_NOT_FOUND for an index out of range;
  *         #DUIXIAN_E_INVALID_ARGUMENT for an unknown format.
  */
-DUIXIAN_API int duixian_run_explain(const duixian_run *run, size_t line, int format, char **out);
+DUIXIAN_API int duixian_settlement_explain(const duixian_settlement *settlement, size_t line, int format, char **out);
 
 /** @brief The current version of ::duixian_commit_options (2 since 0.2.0; version 1 is refused). */
 #define DUIXIAN_COMMIT_OPTIONS_VERSION 2
 
 /**
- * @brief Options for duixian_run_commit(). Zero-initialise, then set `version`. NULL means the defaults.
+ * @brief Options for duixian_settlement_commit(). Zero-initialise, then set `version`. NULL means the defaults.
  *
  * A commit records the book's digest (duixian_book_sha256()) and the register's
  * (duixian_register_sha256()) itself: they cannot be given.
@@ -549,39 +549,39 @@ typedef struct duixian_commit_options {
 } duixian_commit_options;
 
 /**
- * @brief Records the run's payouts in a ledger, so that later quarters pay only the difference.
+ * @brief Records the settlement's payouts in a ledger as the quarter's commit, so that later quarters pay only the difference.
  *
- * Quarters are committed in order; committing the same run again is a no-op.
+ * Quarters are committed in order; committing the same settlement again is a no-op.
  *
- * @param run the run.
+ * @param settlement the settlement.
  * @param ledger the ledger (in memory or SQLite, opened for writing).
  * @param options NULL for the defaults.
- * @param[out] committed optional (may be NULL): 1 when the run was appended, 0 when an
- *        identical run of the quarter was there already.
+ * @param[out] committed optional (may be NULL): 1 when the commit was appended, 0 when an
+ *        identical commit of the quarter was there already.
  * @return #DUIXIAN_OK; #DUIXIAN_E_NULL; #DUIXIAN_E_VERSION; #DUIXIAN_E_INVALID_ARGUMENT for a
  *         bad digest or time, or a ledger opened read-only; #DUIXIAN_E_LEDGER_CONFLICT when
  *         the quarter is out of order or was committed with other amounts; #DUIXIAN_E_IO for a
  *         failing file.
  */
-DUIXIAN_API int duixian_run_commit(const duixian_run *run, duixian_ledger *ledger,
+DUIXIAN_API int duixian_settlement_commit(const duixian_settlement *settlement, duixian_ledger *ledger,
                                    const duixian_commit_options *options, int *committed);
 
-/** @brief Iterates a run's lines, sorted by credit code, then book order. One thread at a time. */
+/** @brief Iterates a settlement's lines, sorted by credit code, then book order. One thread at a time. */
 typedef struct duixian_lines duixian_lines;
 
 /**
- * @brief Starts iterating a run's lines, before the first: call duixian_lines_next().
- * @param run the run; it must outlive the iterator.
+ * @brief Starts iterating a settlement's lines, before the first: call duixian_lines_next().
+ * @param settlement the settlement; it must outlive the iterator.
  * @param[out] out the new iterator, owned by the caller.
  * @return #DUIXIAN_OK, #DUIXIAN_E_NULL or #DUIXIAN_E_NO_MEMORY.
  */
-DUIXIAN_API int duixian_lines_open(const duixian_run *run, duixian_lines **out);
+DUIXIAN_API int duixian_lines_open(const duixian_settlement *settlement, duixian_lines **out);
 
 /**
  * @brief Moves to the next line.
  * @param lines the iterator.
  * @return #DUIXIAN_ROW when there is one; #DUIXIAN_DONE after the last (and again on every
- *         later call); #DUIXIAN_E_NULL. Undefined when the run was freed.
+ *         later call); #DUIXIAN_E_NULL. Undefined when the settlement was freed.
  */
 DUIXIAN_API int duixian_lines_next(duixian_lines *lines);
 
@@ -592,7 +592,7 @@ enum duixian_line_field {
   DUIXIAN_LINE_QUARTER = 2,          /**< The quarter settled, e.g. `2019Q3`. */
   DUIXIAN_LINE_DUE = 3,              /**< Due in the quarter, after caps (amount). */
   DUIXIAN_LINE_CUMULATIVE = 4,       /**< Due over the year's quarters up to this one (amount). */
-  DUIXIAN_LINE_PREVIOUSLY_PAID = 5,  /**< Paid by committed runs of earlier quarters (amount). */
+  DUIXIAN_LINE_PREVIOUSLY_PAID = 5,  /**< Paid by the commits of earlier quarters (amount). */
   DUIXIAN_LINE_PAYOUT = 6,           /**< cumulative − previously paid; negative: a recovery (amount). */
   DUIXIAN_LINE_CITY = 7,             /**< The city's part of the payout (amount). */
   DUIXIAN_LINE_COUNTY = 8,           /**< The county's part of the payout (amount). */
@@ -612,7 +612,7 @@ enum duixian_line_field {
 DUIXIAN_API int duixian_lines_get(duixian_lines *lines, int field, const char **out);
 
 /**
- * @brief The current line's index in the run, for duixian_run_explain().
+ * @brief The current line's index in the settlement, for duixian_settlement_explain().
  * @param lines the iterator, on a row.
  * @param[out] out the index.
  * @return #DUIXIAN_OK; #DUIXIAN_E_NULL; #DUIXIAN_E_MISUSE when not on a row.

@@ -1,8 +1,8 @@
 #pragma once
 /// @file
-/// @brief The ledger: what committed settlement runs paid, append-only and chained by SHA-256.
+/// @brief The ledger: what the commits of settled quarters paid, append-only and chained by SHA-256.
 ///
-/// A settlement run of a quarter, once committed, is history: its lines are never
+/// A quarter's settlement, once committed, is history: its lines are never
 /// rewritten, and the next quarter's true-up subtracts what it paid
 /// (`paid_before`), so no quarter is paid twice. The rules, common to every
 /// implementation and applied by the free functions at the end of this file:
@@ -11,15 +11,15 @@
 ///   quarter after the last committed one. History has no gaps.
 /// - **Idempotence.** Committing a committed quarter again is a no-op when its
 ///   canonical entries are identical (`CommitStatus::already_committed`; the
-///   provenance, such as the time, may differ and the first run's is kept), and is refused with
+///   provenance, such as the time, may differ and the first commit's is kept), and is refused with
 ///   `ErrorCode::ledger_conflict` when they differ: corrections belong to the next
 ///   quarter.
 /// - **Exact amounts.** Amounts are whole fen (at most two decimal places), kept as
 ///   exact decimal text, never as binary floating point.
-/// - **Chain.** Each run stores the SHA-256 of its entries, the SHA-256 of its own
-///   canonical record (which includes the entries digest and the previous run's
-///   digest), so altering any stored byte of any run breaks the chain at that run.
-///   `verify()` recomputes all of it and names the first bad run.
+/// - **Chain.** Each commit stores the SHA-256 of its entries and the SHA-256 of its own
+///   canonical record (which includes the entries digest and the previous commit's
+///   digest), so altering any stored byte of any commit breaks the chain at that commit.
+///   `verify()` recomputes all of it and names the first bad commit.
 ///
 /// The canonical texts that are hashed are given in docs/ledger.md, so an auditor
 /// can recompute a digest with `sha256sum`.
@@ -45,7 +45,7 @@ namespace detail {
 struct PaidTotalsAccess;
 }  // namespace detail
 
-/// @brief One line of a committed run: what an enterprise was paid under a policy.
+/// @brief One entry of a commit: what an enterprise was paid under a policy in the quarter.
 struct LedgerEntry {
   std::string credit_code;  ///< The enterprise's unified social credit code (no control characters).
   std::string policy_id;    ///< The policy's id in the book (no control characters).
@@ -57,52 +57,52 @@ bool operator==(const LedgerEntry& a, const LedgerEntry& b) noexcept;
 /// @brief Not `==`.
 bool operator!=(const LedgerEntry& a, const LedgerEntry& b) noexcept;
 
-/// @brief A settlement run handed to `Ledger::commit`: the quarter, its lines and their provenance.
-struct RunToCommit {
+/// @brief A settled quarter handed to `Ledger::commit` (`Settlement::to_commit`): its entries and their provenance.
+struct PendingCommit {
   Quarter quarter;                   ///< The quarter settled.
   std::vector<LedgerEntry> entries;  ///< Its lines, in any order; one per (credit code, policy).
   std::string book_id;               ///< The policy book's id (non-empty, no control characters).
-  std::string book_sha256;           ///< SHA-256 of the book file, 64 lowercase hex digits.
-  std::string data_sha256;           ///< SHA-256 of the canonical input data, 64 lowercase hex digits.
-  /// When the run was committed, `YYYY-MM-DDTHH:MM:SSZ` (UTC); empty means now.
+  std::string book_sha256;           ///< SHA-256 of the book's source (`PolicyBook::source_sha256`), 64 lowercase hex digits.
+  std::string data_sha256;           ///< SHA-256 of the canonical register (`Register::canonical_sha256`), 64 lowercase hex digits.
+  /// When it was committed, `YYYY-MM-DDTHH:MM:SSZ` (UTC); empty means now.
   std::string committed_at;
 };
 
-/// @brief A committed run's record: everything but its lines.
-struct RunRecord {
-  std::int64_t sequence = 0;     ///< Position in the chain: 1 for the first run.
+/// @brief A commit's record in the chain: everything but its entries.
+struct CommitRecord {
+  std::int64_t sequence = 0;     ///< Position in the chain: 1 for the first commit.
   Quarter quarter;               ///< The quarter settled.
   std::string book_id;           ///< The policy book's id.
   std::string book_sha256;       ///< SHA-256 of the book.
   std::string data_sha256;       ///< SHA-256 of the canonical input data.
   std::string library_version;   ///< `duixian::version()` of the library that committed it.
   std::string committed_at;      ///< When, `YYYY-MM-DDTHH:MM:SSZ` (UTC).
-  std::int64_t entry_count = 0;  ///< Number of lines.
+  std::int64_t entry_count = 0;  ///< Number of entries.
   std::string entries_sha256;    ///< SHA-256 of the canonical entry text.
-  std::string previous_sha256;   ///< `run_sha256` of the run before (64 zeros for the first).
-  std::string run_sha256;        ///< SHA-256 of this record's canonical text: the chain link.
+  std::string previous_sha256;   ///< `commit_sha256` of the commit before (64 zeros for the first).
+  std::string commit_sha256;     ///< SHA-256 of this record's canonical text: the chain link.
 };
 
 /// @brief Equal when every field is equal.
-bool operator==(const RunRecord& a, const RunRecord& b) noexcept;
+bool operator==(const CommitRecord& a, const CommitRecord& b) noexcept;
 /// @brief Not `==`.
-bool operator!=(const RunRecord& a, const RunRecord& b) noexcept;
+bool operator!=(const CommitRecord& a, const CommitRecord& b) noexcept;
 
 /// @brief What `Ledger::commit` did.
 enum class CommitStatus : unsigned char {
-  committed,          ///< The run was appended.
-  already_committed,  ///< An identical run of that quarter was there already; nothing changed.
+  committed,          ///< The commit was appended.
+  already_committed,  ///< An identical commit of that quarter was there already; nothing changed.
 };
 
 /// @brief The outcome of `Ledger::commit`.
 struct CommitResult {
   CommitStatus status = CommitStatus::committed;  ///< Appended, or already there.
-  RunRecord run;                                  ///< The run as stored (the earlier one when already committed).
+  CommitRecord record;                            ///< The commit as stored (the earlier one when already committed).
 };
 
-/// @brief Per (credit code, policy), the sum of what committed runs paid: the true-up's "previously paid".
+/// @brief Per (credit code, policy), the sum of what commits paid: the true-up's "previously paid".
 ///
-/// Compact because a province-scale run has millions of pairs: amounts as 64-bit
+/// Compact because a province-scale settlement has millions of pairs: amounts as 64-bit
 /// fen, policy ids interned, credit codes in one flat hash table (about 40 bytes per
 /// enterprise and 16 per pair). Lookups take a `string_view` and allocate nothing;
 /// const members are safe to call from several threads at once.
@@ -174,11 +174,11 @@ class PaidTotals {
   std::size_t pairs_ = 0;
 };
 
-/// @brief The ledger interface: committed runs, in order, append-only.
+/// @brief The ledger interface: commits, in quarter order, append-only.
 ///
 /// Implementations: `InMemoryLedger` (tests, hosts that keep state elsewhere) and
 /// `SqliteLedger` (the embedded default). A host may implement its own over its
-/// database by building on `prepare_run`, `plan_commit` and `verify_runs`.
+/// database by building on `prepare_commit`, `plan_commit` and `verify_commits`.
 class Ledger {
  public:
   virtual ~Ledger() = default;
@@ -186,45 +186,45 @@ class Ledger {
   /// @brief The last committed quarter, or none for an empty ledger.
   virtual std::optional<Quarter> last_committed() const = 0;
 
-  /// @brief Every run's record, in commit order (which is quarter order).
-  virtual std::vector<RunRecord> runs() const = 0;
+  /// @brief Every commit's record, in chain order (which is quarter order).
+  virtual std::vector<CommitRecord> commits() const = 0;
 
-  /// @brief The record of the run of `quarter`, or none when that quarter is not committed.
+  /// @brief The record of the commit of `quarter`, or none when that quarter is not committed.
   /// @param quarter the quarter asked about.
-  virtual std::optional<RunRecord> run(const Quarter& quarter) const = 0;
+  virtual std::optional<CommitRecord> commit_of(const Quarter& quarter) const = 0;
 
-  /// @brief A committed run's lines, in canonical order (credit code, then policy id, byte-wise),
+  /// @brief A commit's entries, in canonical order (credit code, then policy id, byte-wise),
   /// amounts at exactly two places.
   /// @param quarter a committed quarter.
   /// @throws Error `invalid_argument` when `quarter` is not committed.
   virtual std::vector<LedgerEntry> entries(const Quarter& quarter) const = 0;
 
-  /// @brief Per pair, the sum of what the committed runs of quarters `first`..`last` (inclusive) paid.
+  /// @brief Per pair, the sum of what the commits of quarters `first`..`last` (inclusive) paid.
   /// @param first the first quarter counted.
   /// @param last the last quarter counted; an empty range (last before first) gives no pairs.
   virtual PaidTotals paid_between(const Quarter& first, const Quarter& last) const = 0;
 
-  /// @brief The true-up's "previously paid" for settling `quarter`: what the committed runs
-  /// of the quarters of its year before it paid.
+  /// @brief The true-up's "previously paid" for settling `quarter`: what the commits of the
+  /// quarters of its year before it paid.
   ///
   /// The engine recomputes a year to date (cumulative = Σ of the year's quarters up to
-  /// `quarter`), so runs of earlier years do not count: settling 2019Q3 counts 2019Q1 and
+  /// `quarter`), so commits of earlier years do not count: settling 2019Q3 counts 2019Q1 and
   /// 2019Q2, settling 2020Q1 counts nothing.
   /// @param quarter the quarter being settled.
   PaidTotals paid_before(const Quarter& quarter) const;
 
-  /// @brief Appends a run, or recognizes it as already committed.
-  /// @param run the run; see the file comment for the rules.
+  /// @brief Appends a commit, or recognizes it as already committed.
+  /// @param pending the settled quarter; see the file comment for the rules.
   /// @return `committed` with the new record, or `already_committed` with the stored one.
-  /// @throws Error `invalid_argument` for a malformed run (see `prepare_run`); `ledger_conflict`
+  /// @throws Error `invalid_argument` for a malformed commit (see `prepare_commit`); `ledger_conflict`
   ///         when the quarter is out of order or is committed with different amounts, e.g.
-  ///         `2019Q2 is already committed with different amounts (run digest 3f1c...);
+  ///         `2019Q2 is already committed with different amounts (commit digest 3f1c...);
   ///         corrections belong to the next quarter (2019Q3)`; `io_error` when storage fails,
-  ///         in which case nothing of the run was committed.
-  virtual CommitResult commit(const RunToCommit& run) = 0;
+  ///         in which case nothing of it was committed.
+  virtual CommitResult commit(const PendingCommit& pending) = 0;
 
-  /// @brief Recomputes every run's digests and the chain from the stored content.
-  /// @throws Error `io_error` naming the first bad run, e.g. `ledger run 2 (2019Q2) is corrupt: ...`.
+  /// @brief Recomputes every commit's digests and the chain from the stored content.
+  /// @throws Error `io_error` naming the first bad commit, e.g. `ledger commit 2 (2019Q2) is corrupt: ...`.
   virtual void verify() const = 0;
 
  protected:
@@ -240,67 +240,67 @@ class Ledger {
   Ledger& operator=(Ledger&&) = default;
 };
 
-/// @brief A ledger held in memory: for tests, and hosts that persist runs themselves.
+/// @brief A ledger held in memory: for tests, and hosts that persist commits themselves.
 class InMemoryLedger final : public Ledger {
  public:
   /// @brief An empty ledger.
   InMemoryLedger() = default;
 
   std::optional<Quarter> last_committed() const override;
-  std::vector<RunRecord> runs() const override;
-  std::optional<RunRecord> run(const Quarter& quarter) const override;
+  std::vector<CommitRecord> commits() const override;
+  std::optional<CommitRecord> commit_of(const Quarter& quarter) const override;
   std::vector<LedgerEntry> entries(const Quarter& quarter) const override;
   PaidTotals paid_between(const Quarter& first, const Quarter& last) const override;
-  CommitResult commit(const RunToCommit& run) override;
+  CommitResult commit(const PendingCommit& pending) override;
   void verify() const override;
 
  private:
-  struct StoredRun {
-    RunRecord record;
+  struct StoredCommit {
+    CommitRecord record;
     std::vector<LedgerEntry> entries;  // canonical order
   };
-  const StoredRun* find(const Quarter& quarter) const;
-  std::vector<StoredRun> runs_;  // consecutive quarters, commit order
+  const StoredCommit* find(const Quarter& quarter) const;
+  std::vector<StoredCommit> commits_;  // consecutive quarters, chain order
 };
 
 // ---------------------------------------------------------------------------------
 // The rules, shared by every implementation.
 
-/// @brief The `previous_sha256` of the first run: 64 zeros.
+/// @brief The `previous_sha256` of the first commit: 64 zeros.
 inline constexpr std::string_view genesis_sha256 =
     "0000000000000000000000000000000000000000000000000000000000000000";
 
-/// @brief A run checked and put in canonical form: what an implementation stores.
-struct PreparedRun {
-  /// The run with entries sorted canonically, amounts at exactly two places, `committed_at` filled in.
-  RunToCommit run;
+/// @brief A commit checked and put in canonical form: what an implementation stores.
+struct PreparedCommit {
+  /// The commit with entries sorted canonically, amounts at exactly two places, `committed_at` filled in.
+  PendingCommit commit;
   std::string library_version;  ///< `duixian::version()`.
   std::string entries_sha256;   ///< SHA-256 of the canonical entry text.
 };
 
-/// @brief Checks a run and puts it in canonical form (step 1 of a commit; reads no ledger state).
-/// @param run the run to commit.
+/// @brief Checks a commit and puts it in canonical form (step 1 of committing; reads no ledger state).
+/// @param pending the settled quarter to commit.
 /// @throws Error `invalid_argument` naming the problem: an empty or control-character credit
 ///         code, policy id or book id; a digest that is not 64 lowercase hex digits; a time not
 ///         of the form `YYYY-MM-DDTHH:MM:SSZ`; an amount with non-zero digits past the fen or
 ///         beyond ±92,233,720,368,547,758.07; the same (credit code, policy) twice.
-PreparedRun prepare_run(const RunToCommit& run);
+PreparedCommit prepare_commit(const PendingCommit& pending);
 
 /// @brief Decides a commit against the ledger's state (step 2; run it inside the write transaction).
-/// @param prepared the output of `prepare_run`.
-/// @param last the last committed run, or none for an empty ledger.
-/// @param same_quarter the committed run of `prepared.run.quarter`, or none when there is none.
-/// @return `committed` with the complete record to append (sequence, previous digest and run
+/// @param prepared the output of `prepare_commit`.
+/// @param last the last commit's record, or none for an empty ledger.
+/// @param same_quarter the record of the commit of `prepared.commit.quarter`, or none when there is none.
+/// @return `committed` with the complete record to append (sequence, previous digest and commit
 ///         digest filled in), or `already_committed` with `*same_quarter` when it is identical.
 /// @throws Error `ledger_conflict` when the quarter is out of order or committed differently.
-CommitResult plan_commit(const PreparedRun& prepared, const std::optional<RunRecord>& last,
-                         const std::optional<RunRecord>& same_quarter);
+CommitResult plan_commit(const PreparedCommit& prepared, const std::optional<CommitRecord>& last,
+                         const std::optional<CommitRecord>& same_quarter);
 
-/// @brief SHA-256 of a record's canonical text (every field but `run_sha256` itself).
-/// @param record the run's record.
-std::string run_digest(const RunRecord& record);
+/// @brief SHA-256 of a record's canonical text (every field but `commit_sha256` itself).
+/// @param record the commit's record.
+std::string commit_digest(const CommitRecord& record);
 
-/// @brief Hashes a run's entries in canonical form, incrementally, checking the order as it goes.
+/// @brief Hashes a commit's entries in canonical form, incrementally, checking the order as it goes.
 class EntriesDigest {
  public:
   /// @brief An empty digest.
@@ -329,12 +329,12 @@ class EntriesDigest {
   std::int64_t count_ = 0;
 };
 
-/// @brief Checks stored runs: order, chain, entry counts, entries digests and run digests.
-/// @param runs every record, in commit order.
-/// @param feed_entries feeds a run's stored entries, in canonical order, into the digest.
-/// @throws Error `io_error` naming the first bad run, e.g.
-///         `ledger run 2 (2019Q2) is corrupt: its entries do not match their digest`.
-void verify_runs(const std::vector<RunRecord>& runs,
-                 const std::function<void(const RunRecord&, EntriesDigest&)>& feed_entries);
+/// @brief Checks stored commits: order, chain, entry counts, entries digests and commit digests.
+/// @param commits every record, in chain order.
+/// @param feed_entries feeds a commit's stored entries, in canonical order, into the digest.
+/// @throws Error `io_error` naming the first bad commit, e.g.
+///         `ledger commit 2 (2019Q2) is corrupt: its entries do not match their digest`.
+void verify_commits(const std::vector<CommitRecord>& commits,
+                    const std::function<void(const CommitRecord&, EntriesDigest&)>& feed_entries);
 
 }  // namespace duixian

@@ -3,7 +3,7 @@
 /// @brief Settling a quarter: every enterprise's entitlement, payout and explanation, exact to the fen.
 ///
 /// `settle` takes a policy book, a register with its facts, the quarter Q to settle
-/// and what the ledger's committed runs of Q's year paid before Q, and recomputes every
+/// and what the ledger's commits of Q's year paid before Q, and recomputes every
 /// quarter of the year up to Q from today's facts, in a fixed order:
 ///
 /// 1. **Amount.** Each policy's `eligible` and `amount` formulas for its computation
@@ -38,7 +38,7 @@
 ///   unknown, so the recovery is split with the book's default city share.
 ///
 /// Results are a pure function of the inputs: byte-identical whatever `threads` is,
-/// and the same whether enterprises are settled in one run or in shards merged later
+/// and the same whether enterprises are settled at once or in shards merged later
 /// (see `begin_shard`).
 ///
 /// ```cpp
@@ -98,7 +98,7 @@ struct SettleOptions {
   /// when a budgeted policy needs a first pass to gather claims. It is called from the
   /// worker threads, never two calls at once, with `done` never decreasing, every few
   /// thousand enterprises and finally with `done == total`; keep it short. Not called for an
-  /// empty register; a sharded run reports each shard's own passes. An exception it
+  /// empty register; a sharded settlement reports each shard's own passes. An exception it
   /// throws stops the settlement and `settle` throws it (a way to cancel), e.g.
   ///
   ///     options.progress = [&](std::size_t done, std::size_t total) {
@@ -113,7 +113,7 @@ struct SettledEnterprise {
   CreditCode code;                     ///< Its credit code; enterprises are sorted by it.
   std::optional<RegionCode> region;    ///< Its region; none when it has left the register.
   std::optional<EnterpriseIndex> index;  ///< Its index in the register of `shard`; none when it has left it.
-  std::uint32_t shard = 0;             ///< Which shard settled it (0 for a single run).
+  std::uint32_t shard = 0;             ///< Which shard settled it (0 when not sharded).
 };
 
 /// @brief One line: an enterprise under a policy, in the quarter settled. Amounts in fen.
@@ -125,7 +125,7 @@ struct SettlementLine {
   std::uint32_t policy = 0;             ///< Index into the book's policies.
   std::int64_t due_fen = 0;             ///< C(e, p, Q): due in the quarter settled, after caps.
   std::int64_t cumulative_fen = 0;      ///< Σ C(e, p, q) over the year's quarters up to Q.
-  std::int64_t previously_paid_fen = 0; ///< What committed runs of earlier quarters of the year paid (or reported).
+  std::int64_t previously_paid_fen = 0; ///< What the commits of earlier quarters of the year paid (or reported).
   std::int64_t payout_fen = 0;          ///< cumulative − previously paid; negative = a recovery.
   std::int64_t city_fen = 0;            ///< The city's part of the payout (rewards).
   std::int64_t county_fen = 0;          ///< The county's part: payout − city.
@@ -240,14 +240,14 @@ class Settlement {
   /// @throws Error `invalid_argument` for an index out of range.
   LineExplanation explain(std::size_t line) const;
 
-  /// @brief The run to hand to `Ledger::commit`: one entry per line with a non-zero payout,
+  /// @brief The commit to hand to `Ledger::commit`: one entry per line with a non-zero payout,
   /// and the provenance of the settlement.
   ///
   /// `book_sha256` is the book's `PolicyBook::source_sha256()`; `data_sha256` the register's
   /// `Register::canonical_sha256()` (for a merge of shards, that of one register holding
   /// every shard's enterprises); `committed_at` is left empty (the ledger's clock).
   /// @pre the settlement came from `settle`, `finish_shard` or `merge`.
-  RunToCommit to_commit() const;
+  PendingCommit to_commit() const;
 
  private:
   friend struct detail::SettlementData;
@@ -277,7 +277,7 @@ Settlement settle(const PolicyBook& book, const Register& reg, const Quarter& qu
                   const PaidTotals& previously_paid, const SettleOptions& options = {});
 
 // ---------------------------------------------------------------------------------
-// Shards: a province-scale run over several registers (machines), merged exactly.
+// Shards: a province-scale settlement over several registers (machines), merged exactly.
 
 /// @brief One budgeted amount of phase 1: what an enterprise would get before the budget.
 struct BudgetClaim {
@@ -343,22 +343,22 @@ class BudgetDecision {
 /// Settling shards: `begin_shard` on each register, gather every shard's `claims()`,
 /// `BudgetDecision::decide` over them all, `finish_shard` on each, then `merge` the
 /// settlements. The result equals `settle` over one register holding every enterprise.
-class ShardRun {
+class Shard {
  public:
-  ~ShardRun();
+  ~Shard();
   /// @brief Move-constructs.
-  ShardRun(ShardRun&&) noexcept;
+  Shard(Shard&&) noexcept;
   /// @brief Move-assigns.
-  ShardRun& operator=(ShardRun&&) noexcept;
-  ShardRun(const ShardRun&) = delete;
-  ShardRun& operator=(const ShardRun&) = delete;
+  Shard& operator=(Shard&&) noexcept;
+  Shard(const Shard&) = delete;
+  Shard& operator=(const Shard&) = delete;
 
   /// @brief The budgeted amounts of this shard's enterprises, before the budget.
   const std::vector<BudgetClaim>& claims() const noexcept;
 
  private:
   friend struct detail::ShardData;
-  explicit ShardRun(std::unique_ptr<detail::ShardData> impl) noexcept;
+  explicit Shard(std::unique_ptr<detail::ShardData> impl) noexcept;
   std::unique_ptr<detail::ShardData> impl_;
 };
 
@@ -369,15 +369,15 @@ class ShardRun {
 /// @param shard this shard's number, kept in `SettledEnterprise::shard`.
 /// @param options threads.
 /// @throws Error as `settle`.
-ShardRun begin_shard(const PolicyBook& book, const Register& reg, const Quarter& quarter, std::uint32_t shard,
-                     const SettleOptions& options = {});
+Shard begin_shard(const PolicyBook& book, const Register& reg, const Quarter& quarter, std::uint32_t shard,
+                  const SettleOptions& options = {});
 
 /// @brief Phase 2 of a shard: settles its enterprises with the budgets decided.
-/// @param run the shard's phase 1.
+/// @param shard the shard after phase 1.
 /// @param budgets the decision over every shard's claims.
 /// @param previously_paid what earlier quarters paid (all shards' pairs, or this shard's).
 /// @throws Error as `settle`.
-Settlement finish_shard(ShardRun run, const BudgetDecision& budgets, const PaidTotals& previously_paid);
+Settlement finish_shard(Shard shard, const BudgetDecision& budgets, const PaidTotals& previously_paid);
 
 /// @brief Merges the settlements of disjoint shards, and recovers what was paid to enterprises
 /// that are in no shard any more (they left the register).

@@ -2,17 +2,17 @@
 /// @file
 /// @brief `SqliteLedger`: the embedded default ledger, one SQLite file.
 ///
-/// One transaction per commit (`BEGIN IMMEDIATE` ... `COMMIT`): a run is in the
+/// One transaction per commit (`BEGIN IMMEDIATE` ... `COMMIT`): a commit is in the
 /// file entirely or not at all, whatever fails or crashes in between. The file is
 /// in WAL mode with `synchronous=FULL`, so a commit that returned survives a power
 /// loss. Amounts are stored as exact decimal TEXT (`1409.50`, `-12.30`), never
 /// REAL. `PRAGMA user_version` holds the schema version and `PRAGMA application_id`
 /// marks the file as a Duixian ledger; opening refuses other files and newer
-/// versions, then verifies every run's digests and the chain (see `Ledger::verify`).
+/// versions, then verifies every commit's digests and the chain (see `Ledger::verify`).
 ///
 ///     auto ledger = duixian::SqliteLedger::open("wenzhou.ledger", duixian::OpenMode::create);
 ///     duixian::PaidTotals before = ledger.paid_before(duixian::Quarter(2019, 3));
-///     ledger.commit(run);  // committed, already_committed, or throws
+///     ledger.commit(settlement.to_commit());  // committed, already_committed, or throws
 ///
 /// The schema and the guarantees are described in docs/ledger.md.
 
@@ -50,7 +50,7 @@ class SqliteLedger final : public Ledger {
   /// @return the open ledger.
   /// @throws Error `io_error` when the file cannot be opened or is not a Duixian ledger, when
   ///         its schema version is newer than `schema_version` (the message names both), or
-  ///         when verification finds a bad run (the message names it).
+  ///         when verification finds a bad commit (the message names it).
   static SqliteLedger open(const std::string& path, OpenMode mode = OpenMode::read_write);
 
   /// @brief Closes the database (SQLite checkpoints the WAL when it is the last connection).
@@ -68,20 +68,20 @@ class SqliteLedger final : public Ledger {
   bool read_only() const;
 
   std::optional<Quarter> last_committed() const override;
-  std::vector<RunRecord> runs() const override;
-  std::optional<RunRecord> run(const Quarter& quarter) const override;
+  std::vector<CommitRecord> commits() const override;
+  std::optional<CommitRecord> commit_of(const Quarter& quarter) const override;
   std::vector<LedgerEntry> entries(const Quarter& quarter) const override;
   PaidTotals paid_between(const Quarter& first, const Quarter& last) const override;
-  /// @brief Appends a run in one SQLite transaction (see `Ledger::commit`).
+  /// @brief Appends a commit in one SQLite transaction (see `Ledger::commit`).
   ///
-  /// On `io_error` nothing of the run was committed, with one exception no database
+  /// On `io_error` nothing of it was committed, with one exception no database
   /// can rule out: a failure reported after the commit record reached the disk leaves
-  /// the run committed entirely. Committing the same run again tells which
+  /// it committed entirely. Committing the same quarter again tells which
   /// (`already_committed`), and is always safe.
-  /// @param run the run to commit.
+  /// @param pending the settled quarter to commit.
   /// @return `committed` or `already_committed`, as for `Ledger::commit`.
   /// @throws Error as `Ledger::commit`; `invalid_argument` when opened read-only.
-  CommitResult commit(const RunToCommit& run) override;
+  CommitResult commit(const PendingCommit& pending) override;
   void verify() const override;
 
  private:

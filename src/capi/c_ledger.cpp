@@ -48,11 +48,11 @@ int duixian_ledger_last_committed(const duixian_ledger* ledger, char** out) {
   });
 }
 
-int duixian_ledger_run_count(const duixian_ledger* ledger, size_t* out) {
+int duixian_ledger_commit_count(const duixian_ledger* ledger, size_t* out) {
   return guarded([&] {
     need(ledger, "ledger");
     need(out, "out");
-    *out = ledger->ledger->runs().size();
+    *out = ledger->ledger->commits().size();
     return DUIXIAN_OK;
   });
 }

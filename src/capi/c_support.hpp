@@ -116,7 +116,7 @@ struct duixian_ledger {
   std::unique_ptr<duixian::Ledger> ledger;
 };
 
-struct duixian_run {
+struct duixian_settlement {
   std::shared_ptr<const duixian::PolicyBook> book;
   std::string quarter;
   duixian::Settlement settlement;
@@ -124,7 +124,7 @@ struct duixian_run {
 };
 
 struct duixian_lines {
-  const duixian_run* run = nullptr;
+  const duixian_settlement* settlement = nullptr;
   std::size_t next = 0;     // index of the line the next call moves to
   bool on_row = false;
   std::string fields[12];   // the current row's text

@@ -113,8 +113,8 @@ std::string now_utc() {
   return date::format("%Y-%m-%dT%H:%M:%SZ", now);
 }
 
-std::string run_name(std::int64_t sequence, const std::string& quarter) {
-  return "run " + std::to_string(sequence) + " (" + quarter + ")";
+std::string commit_name(std::int64_t sequence, const std::string& quarter) {
+  return "commit " + std::to_string(sequence) + " (" + quarter + ")";
 }
 
 }  // namespace duixian::detail

@@ -44,7 +44,7 @@ void check_timestamp(std::string_view text);
 /// The current UTC time as `YYYY-MM-DDTHH:MM:SSZ`.
 std::string now_utc();
 
-/// `run 3 (2019Q3)`: how messages name a run.
-std::string run_name(std::int64_t sequence, const std::string& quarter);
+/// `commit 3 (2019Q3)`: how messages name a commit.
+std::string commit_name(std::int64_t sequence, const std::string& quarter);
 
 }  // namespace duixian::detail

@@ -1,4 +1,4 @@
-// The canonical entry text and its digest: the one place a run's lines become bytes.
+// The canonical entry text and its digest: the one place a commit's entries become bytes.
 //
 //   duixian-ledger-entries 1\n
 //   <credit code>\t<policy id>\t<amount at two places>\n    (one per entry, canonical order)
@@ -34,7 +34,7 @@ void EntriesDigest::add(std::string_view credit_code, std::string_view policy_id
       const std::string pair =
           "(credit code " + detail::quoted(credit_code) + ", policy " + detail::quoted(policy_id) + ")";
       throw Error(ErrorCode::invalid_argument,
-                  order == 0 ? "ledger entry " + pair + " appears twice in one run"
+                  order == 0 ? "ledger entry " + pair + " appears twice in one commit"
                              : "ledger entry " + pair + " is out of canonical order");
     }
   }

@@ -1,4 +1,4 @@
-// The ledger's rules, in one place for every implementation: a run's canonical
+// The ledger's rules, in one place for every implementation: a commit's canonical
 // form, whether a commit appends, is a no-op or is refused, the record's digest,
 // and the verification of a stored chain.
 #include <algorithm>
@@ -12,9 +12,9 @@
 
 namespace duixian {
 
-PreparedRun prepare_run(const RunToCommit& run) {
-  PreparedRun prepared{run, version(), {}};
-  RunToCommit& r = prepared.run;
+PreparedCommit prepare_commit(const PendingCommit& pending) {
+  PreparedCommit prepared{pending, version(), {}};
+  PendingCommit& r = prepared.commit;
   detail::check_label("book id", r.book_id);
   detail::check_sha256("book digest", r.book_sha256);
   detail::check_sha256("data digest", r.data_sha256);
@@ -34,27 +34,27 @@ PreparedRun prepare_run(const RunToCommit& run) {
   return prepared;
 }
 
-CommitResult plan_commit(const PreparedRun& prepared, const std::optional<RunRecord>& last,
-                         const std::optional<RunRecord>& same_quarter) {
-  const Quarter q = prepared.run.quarter;
+CommitResult plan_commit(const PreparedCommit& prepared, const std::optional<CommitRecord>& last,
+                         const std::optional<CommitRecord>& same_quarter) {
+  const Quarter q = prepared.commit.quarter;
   if (same_quarter && same_quarter->quarter != q) {
-    throw Error(ErrorCode::invalid_argument, "plan_commit: same_quarter is the run of " +
+    throw Error(ErrorCode::invalid_argument, "plan_commit: same_quarter is the commit of " +
                                                  same_quarter->quarter.to_string() + ", not of " + q.to_string());
   }
   if (last && q <= last->quarter) {
     const std::string next = last->quarter.next().to_string();
     if (!same_quarter) {
       throw Error(ErrorCode::ledger_conflict,
-                  "cannot commit " + q.to_string() + ": it comes before the ledger's first run, and history is "
+                  "cannot commit " + q.to_string() + ": it comes before the ledger's first commit, and history is "
                   "never rewritten; the next quarter to commit is " + next);
     }
     if (same_quarter->entries_sha256 == prepared.entries_sha256 &&
-        same_quarter->entry_count == static_cast<std::int64_t>(prepared.run.entries.size())) {
+        same_quarter->entry_count == static_cast<std::int64_t>(prepared.commit.entries.size())) {
       return {CommitStatus::already_committed, *same_quarter};
     }
     throw Error(ErrorCode::ledger_conflict,
-                q.to_string() + " is already committed with different amounts (run digest " +
-                    same_quarter->run_sha256 + "); corrections belong to the next quarter (" + next + ")");
+                q.to_string() + " is already committed with different amounts (commit digest " +
+                    same_quarter->commit_sha256 + "); corrections belong to the next quarter (" + next + ")");
   }
   if (last && q != last->quarter.next()) {
     throw Error(ErrorCode::ledger_conflict,
@@ -62,22 +62,22 @@ CommitResult plan_commit(const PreparedRun& prepared, const std::optional<RunRec
                     last->quarter.next().to_string() + " (last committed " + last->quarter.to_string() +
                     "); quarters commit in order");
   }
-  RunRecord record;
+  CommitRecord record;
   record.sequence = last ? last->sequence + 1 : 1;
   record.quarter = q;
-  record.book_id = prepared.run.book_id;
-  record.book_sha256 = prepared.run.book_sha256;
-  record.data_sha256 = prepared.run.data_sha256;
+  record.book_id = prepared.commit.book_id;
+  record.book_sha256 = prepared.commit.book_sha256;
+  record.data_sha256 = prepared.commit.data_sha256;
   record.library_version = prepared.library_version;
-  record.committed_at = prepared.run.committed_at;
-  record.entry_count = static_cast<std::int64_t>(prepared.run.entries.size());
+  record.committed_at = prepared.commit.committed_at;
+  record.entry_count = static_cast<std::int64_t>(prepared.commit.entries.size());
   record.entries_sha256 = prepared.entries_sha256;
-  record.previous_sha256 = last ? last->run_sha256 : std::string(genesis_sha256);
-  record.run_sha256 = run_digest(record);
+  record.previous_sha256 = last ? last->commit_sha256 : std::string(genesis_sha256);
+  record.commit_sha256 = commit_digest(record);
   return {CommitStatus::committed, std::move(record)};
 }
 
-std::string run_digest(const RunRecord& r) {
+std::string commit_digest(const CommitRecord& r) {
   // Fixed field order, one per line; no value may hold a newline (checked on the way in).
   std::string text = "duixian-ledger-run 1\n";
   text += "sequence=" + std::to_string(r.sequence) + "\n";
@@ -95,25 +95,25 @@ std::string run_digest(const RunRecord& r) {
 
 namespace {
 
-[[noreturn]] void corrupt(const RunRecord& r, const std::string& why) {
+[[noreturn]] void corrupt(const CommitRecord& r, const std::string& why) {
   throw Error(ErrorCode::io_error,
-              "ledger " + detail::run_name(r.sequence, r.quarter.to_string()) + " is corrupt: " + why);
+              "ledger " + detail::commit_name(r.sequence, r.quarter.to_string()) + " is corrupt: " + why);
 }
 
 }  // namespace
 
-void verify_runs(const std::vector<RunRecord>& runs,
-                 const std::function<void(const RunRecord&, EntriesDigest&)>& feed_entries) {
+void verify_commits(const std::vector<CommitRecord>& commits,
+                 const std::function<void(const CommitRecord&, EntriesDigest&)>& feed_entries) {
   std::string previous(genesis_sha256);
-  for (std::size_t i = 0; i < runs.size(); ++i) {
-    const RunRecord& r = runs[i];
+  for (std::size_t i = 0; i < commits.size(); ++i) {
+    const CommitRecord& r = commits[i];
     if (r.sequence != static_cast<std::int64_t>(i) + 1) {
       corrupt(r, "it is number " + std::to_string(i + 1) + " in the chain");
     }
-    if (i > 0 && r.quarter != runs[i - 1].quarter.next()) {
-      corrupt(r, "it does not follow " + runs[i - 1].quarter.to_string());
+    if (i > 0 && r.quarter != commits[i - 1].quarter.next()) {
+      corrupt(r, "it does not follow " + commits[i - 1].quarter.to_string());
     }
-    if (r.previous_sha256 != previous) corrupt(r, "it does not chain to the run before it");
+    if (r.previous_sha256 != previous) corrupt(r, "it does not chain to the commit before it");
     EntriesDigest digest;
     try {
       feed_entries(r, digest);
@@ -125,8 +125,8 @@ void verify_runs(const std::vector<RunRecord>& runs,
                      std::to_string(r.entry_count));
     }
     if (digest.finish_hex() != r.entries_sha256) corrupt(r, "its entries do not match their digest");
-    if (run_digest(r) != r.run_sha256) corrupt(r, "its record does not match its digest");
-    previous = r.run_sha256;
+    if (commit_digest(r) != r.commit_sha256) corrupt(r, "its record does not match its digest");
+    previous = r.commit_sha256;
   }
 }
 

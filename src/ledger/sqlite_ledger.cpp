@@ -32,28 +32,28 @@ struct SqliteLedger::Impl {
     sqlite3_busy_timeout(db.get(), 5000);
     detail::open_ledger_schema(db, path, open_mode != OpenMode::read_only, open_mode == OpenMode::create);
     db.exec("PRAGMA foreign_keys=ON", "opening ledger " + path);
-    all_runs.emplace(db, run_query("ORDER BY sequence").c_str());
-    last_run.emplace(db, run_query("ORDER BY sequence DESC LIMIT 1").c_str());
-    run_of.emplace(db, run_query("WHERE quarter = ?1").c_str());
+    all_records.emplace(db, run_query("ORDER BY sequence").c_str());
+    last_record.emplace(db, run_query("ORDER BY sequence DESC LIMIT 1").c_str());
+    record_of.emplace(db, run_query("WHERE quarter = ?1").c_str());
     entries_of.emplace(db, "SELECT credit_code, policy, amount FROM entries WHERE run = ?1 "
                            "ORDER BY credit_code, policy");
     paid.emplace(db, "SELECT e.credit_code, e.policy, e.amount, r.sequence FROM entries e "
                      "JOIN runs r ON r.sequence = e.run WHERE r.quarter BETWEEN ?1 AND ?2");
-    insert_run.emplace(db, ("INSERT INTO runs (" + std::string(kRunColumns) +
+    insert_record.emplace(db, ("INSERT INTO runs (" + std::string(kRunColumns) +
                             ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")
                                .c_str());
     insert_entry.emplace(db, "INSERT INTO entries (run, credit_code, policy, amount) VALUES (?1, ?2, ?3, ?4)");
   }
 
-  RunRecord read_record(detail::SqliteStmt::Use& row) const;
-  std::vector<RunRecord> read_runs(detail::SqliteStmt& stmt, const std::string& quarter = {}) const;
+  CommitRecord read_record(detail::SqliteStmt::Use& row) const;
+  std::vector<CommitRecord> read_records(detail::SqliteStmt& stmt, const std::string& quarter = {}) const;
   void feed_entries(std::int64_t sequence, const std::string& quarter,
                     const std::function<void(std::string_view, std::string_view, const Decimal&)>& visit) const;
 
   std::string path;
   mutable std::mutex mutex;  // one connection: calls take turns
   detail::SqliteDb db;       // declared before the statements, so it is closed after them
-  mutable std::optional<detail::SqliteStmt> all_runs, last_run, run_of, entries_of, paid, insert_run, insert_entry;
+  mutable std::optional<detail::SqliteStmt> all_records, last_record, record_of, entries_of, paid, insert_record, insert_entry;
 };
 
 namespace {
@@ -70,7 +70,7 @@ namespace {
 // Runs `body`. A failing statement's error names the statement, not the file (a lock
 // or read that fails while opening or verifying, say): such an io_error is thrown
 // again with `doing`, which names the ledger, first. Errors that name it already (a
-// corrupt run, a foreign file) pass through unchanged.
+// corrupt commit, a foreign file) pass through unchanged.
 template <class Body>
 decltype(auto) naming_ledger(const std::string& path, const std::string& doing, Body&& body) {
   try {
@@ -83,13 +83,13 @@ decltype(auto) naming_ledger(const std::string& path, const std::string& doing, 
 
 }  // namespace
 
-RunRecord SqliteLedger::Impl::read_record(detail::SqliteStmt::Use& row) const {
-  RunRecord r;
+CommitRecord SqliteLedger::Impl::read_record(detail::SqliteStmt::Use& row) const {
+  CommitRecord r;
   r.sequence = row.integer(0);
   try {
     r.quarter = Quarter::parse(row.text(1));
   } catch (const Error& e) {
-    unreadable(path, "the quarter of run " + std::to_string(r.sequence), e);
+    unreadable(path, "the quarter of commit " + std::to_string(r.sequence), e);
   }
   r.book_id = row.text(2);
   r.book_sha256 = row.text(3);
@@ -99,14 +99,14 @@ RunRecord SqliteLedger::Impl::read_record(detail::SqliteStmt::Use& row) const {
   r.entry_count = row.integer(7);
   r.entries_sha256 = row.text(8);
   r.previous_sha256 = row.text(9);
-  r.run_sha256 = row.text(10);
+  r.commit_sha256 = row.text(10);
   return r;
 }
 
-std::vector<RunRecord> SqliteLedger::Impl::read_runs(detail::SqliteStmt& stmt, const std::string& quarter) const {
+std::vector<CommitRecord> SqliteLedger::Impl::read_records(detail::SqliteStmt& stmt, const std::string& quarter) const {
   auto use = stmt.use();
   if (!quarter.empty()) use.bind(1, quarter);
-  std::vector<RunRecord> out;
+  std::vector<CommitRecord> out;
   while (use.step()) out.push_back(read_record(use));
   return out;
 }
@@ -121,7 +121,7 @@ void SqliteLedger::Impl::feed_entries(
     try {
       fen = detail::stored_fen(use.text(2));
     } catch (const Error& e) {
-      unreadable(path, "an amount of " + detail::run_name(sequence, quarter), e);
+      unreadable(path, "an amount of " + detail::commit_name(sequence, quarter), e);
     }
     visit(use.text(0), use.text(1), detail::from_fen(fen));
   }
@@ -155,21 +155,21 @@ bool SqliteLedger::read_only() const {
 std::optional<Quarter> SqliteLedger::last_committed() const {
   Impl& d = impl();
   std::lock_guard<std::mutex> lock(d.mutex);
-  std::vector<RunRecord> last = d.read_runs(*d.last_run);
+  std::vector<CommitRecord> last = d.read_records(*d.last_record);
   if (last.empty()) return std::nullopt;
   return last.front().quarter;
 }
 
-std::vector<RunRecord> SqliteLedger::runs() const {
+std::vector<CommitRecord> SqliteLedger::commits() const {
   Impl& d = impl();
   std::lock_guard<std::mutex> lock(d.mutex);
-  return d.read_runs(*d.all_runs);
+  return d.read_records(*d.all_records);
 }
 
-std::optional<RunRecord> SqliteLedger::run(const Quarter& quarter) const {
+std::optional<CommitRecord> SqliteLedger::commit_of(const Quarter& quarter) const {
   Impl& d = impl();
   std::lock_guard<std::mutex> lock(d.mutex);
-  std::vector<RunRecord> found = d.read_runs(*d.run_of, quarter.to_string());
+  std::vector<CommitRecord> found = d.read_records(*d.record_of, quarter.to_string());
   if (found.empty()) return std::nullopt;
   return found.front();
 }
@@ -178,7 +178,7 @@ std::vector<LedgerEntry> SqliteLedger::entries(const Quarter& quarter) const {
   Impl& d = impl();
   std::lock_guard<std::mutex> lock(d.mutex);
   detail::SqliteTransaction snapshot(d.db, "BEGIN", "reading ledger " + d.path);
-  std::vector<RunRecord> found = d.read_runs(*d.run_of, quarter.to_string());
+  std::vector<CommitRecord> found = d.read_records(*d.record_of, quarter.to_string());
   if (found.empty()) throw Error(ErrorCode::invalid_argument, quarter.to_string() + " is not committed");
   std::vector<LedgerEntry> out;
   out.reserve(static_cast<std::size_t>(found.front().entry_count));
@@ -201,42 +201,42 @@ PaidTotals SqliteLedger::paid_between(const Quarter& first, const Quarter& last)
     try {
       fen = detail::stored_fen(use.text(2));
     } catch (const Error& e) {
-      unreadable(d.path, "an amount of run " + std::to_string(use.integer(3)), e);
+      unreadable(d.path, "an amount of commit " + std::to_string(use.integer(3)), e);
     }
     detail::PaidTotalsAccess::add_fen(totals, use.text(0), use.text(1), fen);
   }
   return totals;
 }
 
-CommitResult SqliteLedger::commit(const RunToCommit& run) {
+CommitResult SqliteLedger::commit(const PendingCommit& pending) {
   Impl& d = impl();
   std::lock_guard<std::mutex> lock(d.mutex);
   if (sqlite3_db_readonly(d.db.get(), "main") == 1) {
     throw Error(ErrorCode::invalid_argument,
-                "cannot commit " + run.quarter.to_string() + ": ledger " + d.path + " was opened read-only");
+                "cannot commit " + pending.quarter.to_string() + ": ledger " + d.path + " was opened read-only");
   }
-  const PreparedRun prepared = prepare_run(run);
-  const std::string quarter = prepared.run.quarter.to_string();
+  const PreparedCommit prepared = prepare_commit(pending);
+  const std::string quarter = prepared.commit.quarter.to_string();
   // The write lock is taken first, so the state read below cannot change before COMMIT.
   detail::SqliteTransaction txn(d.db, "BEGIN IMMEDIATE", "committing " + quarter + " to ledger " + d.path);
-  std::optional<RunRecord> last;
-  if (std::vector<RunRecord> found = d.read_runs(*d.last_run); !found.empty()) last = std::move(found.front());
-  std::optional<RunRecord> same;
-  if (last && prepared.run.quarter <= last->quarter) {
-    if (std::vector<RunRecord> found = d.read_runs(*d.run_of, quarter); !found.empty()) same = std::move(found.front());
+  std::optional<CommitRecord> last;
+  if (std::vector<CommitRecord> found = d.read_records(*d.last_record); !found.empty()) last = std::move(found.front());
+  std::optional<CommitRecord> same;
+  if (last && prepared.commit.quarter <= last->quarter) {
+    if (std::vector<CommitRecord> found = d.read_records(*d.record_of, quarter); !found.empty()) same = std::move(found.front());
   }
   CommitResult result = plan_commit(prepared, last, same);
   if (result.status == CommitStatus::already_committed) return result;  // nothing written; txn rolls back
-  const RunRecord& r = result.run;
+  const CommitRecord& r = result.record;
   try {  // a full disk, say: name the commit and the ledger, not just the statement
     {
-      auto use = d.insert_run->use();
+      auto use = d.insert_record->use();
       use.bind(1, r.sequence).bind(2, quarter).bind(3, r.book_id).bind(4, r.book_sha256).bind(5, r.data_sha256);
       use.bind(6, r.library_version).bind(7, r.committed_at).bind(8, r.entry_count).bind(9, r.entries_sha256);
-      use.bind(10, r.previous_sha256).bind(11, r.run_sha256);
+      use.bind(10, r.previous_sha256).bind(11, r.commit_sha256);
       use.step();
     }
-    for (const LedgerEntry& e : prepared.run.entries) {
+    for (const LedgerEntry& e : prepared.commit.entries) {
       auto use = d.insert_entry->use();
       use.bind(1, r.sequence).bind(2, e.credit_code).bind(3, e.policy_id).bind(4, detail::fen_text(detail::to_fen(e.amount)));
       use.step();
@@ -254,8 +254,8 @@ void SqliteLedger::verify() const {
   std::lock_guard<std::mutex> lock(d.mutex);
   const std::string context = "verifying ledger " + d.path;
   detail::SqliteTransaction snapshot(d.db, "BEGIN", context);  // one consistent view
-  const std::vector<RunRecord> runs = naming_ledger(d.path, context, [&] { return d.read_runs(*d.all_runs); });
-  verify_runs(runs, [&](const RunRecord& r, EntriesDigest& digest) {
+  const std::vector<CommitRecord> records = naming_ledger(d.path, context, [&] { return d.read_records(*d.all_records); });
+  verify_commits(records, [&](const CommitRecord& r, EntriesDigest& digest) {
     naming_ledger(d.path, context, [&] {
       d.feed_entries(r.sequence, r.quarter.to_string(),
                      [&](std::string_view code, std::string_view policy, const Decimal& amount) {
@@ -263,16 +263,16 @@ void SqliteLedger::verify() const {
                      });
     });
   });
-  // The chain cannot see a run whose record was deleted with nothing after it; entries
-  // left behind by it can be seen (verify_runs has checked the sequences are 1..n).
-  const std::string outside = " FROM entries WHERE run < 1 OR run > " + std::to_string(runs.size());
+  // The chain cannot see a commit whose record was deleted with nothing after it; entries
+  // left behind by it can be seen (verify_commits has checked the sequences are 1..n).
+  const std::string outside = " FROM entries WHERE run < 1 OR run > " + std::to_string(records.size());
   const auto count = [&](const char* what) {
     return naming_ledger(d.path, context, [&] { return d.db.query_int((what + outside).c_str(), context); });
   };
   if (count("SELECT count(*)") != 0) {
-    const std::int64_t run = count("SELECT min(run)");
-    throw Error(ErrorCode::io_error, "ledger run " + std::to_string(run) +
-                                         " is corrupt: it has entries but no record (the run was deleted)");
+    const std::int64_t sequence = count("SELECT min(run)");
+    throw Error(ErrorCode::io_error, "ledger commit " + std::to_string(sequence) +
+                                         " is corrupt: it has entries but no record (the commit was deleted)");
   }
   snapshot.commit();
 }

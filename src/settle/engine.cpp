@@ -28,9 +28,9 @@ std::int64_t clamp_to_room(std::int64_t amount, std::int64_t cap, std::int64_t u
 
 }  // namespace
 
-EnterpriseRun::EnterpriseRun(const SettlePlan& plan) : plan_(plan), work_(plan.policies.size()) {}
+EnterprisePass::EnterprisePass(const SettlePlan& plan) : plan_(plan), work_(plan.policies.size()) {}
 
-void EnterpriseRun::omit(EnterpriseResult& out, std::uint32_t p, int slot, OmissionReason reason, MetricId metric,
+void EnterprisePass::omit(EnterpriseResult& out, std::uint32_t p, int slot, OmissionReason reason, MetricId metric,
                          std::int32_t period_key) {
   // An event policy's amount sits in slot 0 but is computed for the event's quarter.
   if (slot == 0 && plan_.policies[p].event) slot = work_[p].event_quarter;
@@ -38,7 +38,7 @@ void EnterpriseRun::omit(EnterpriseResult& out, std::uint32_t p, int slot, Omiss
                                          metric, period_key});
 }
 
-void EnterpriseRun::rethrow(const std::exception& e, std::uint32_t p, int slot) const {
+void EnterprisePass::rethrow(const std::exception& e, std::uint32_t p, int slot) const {
   const std::string where = "settling " + (*in_->reg)[in_->index].code.to_string() + " under policy \"" +
                             plan_.policies[p].policy->id + "\" for " + slot_name(plan_.year, slot) + ": ";
   if (const auto* err = dynamic_cast<const Error*>(&e)) throw Error(err->code(), where + std::string(err->message()));
@@ -47,7 +47,7 @@ void EnterpriseRun::rethrow(const std::exception& e, std::uint32_t p, int slot) 
 
 // Step 1 for one period: eligibility, amount, line cap, rounding. Returns false when no
 // amount could be computed (an omission was recorded).
-bool EnterpriseRun::compute_slot(std::uint32_t p, int slot, const Quarter& this_quarter, EnterpriseResult& out) {
+bool EnterprisePass::compute_slot(std::uint32_t p, int slot, const Quarter& this_quarter, EnterpriseResult& out) {
   const PolicyPlan& pp = plan_.policies[p];
   Slot& s = work_[p].slots[static_cast<std::size_t>(slot)];
   const EvaluationContext ctx{in_->reg, in_->index, this_quarter, plan_.quarter};
@@ -111,7 +111,7 @@ bool EnterpriseRun::compute_slot(std::uint32_t p, int slot, const Quarter& this_
 
 // Evaluates an event or due date: its quarter (1–4) when it falls in the book's year; else
 // nothing, with an omission (a missing fact, or a date outside the year).
-std::optional<unsigned> EnterpriseRun::quarter_of_date(std::uint32_t p, const Formula& f, const Quarter& computed_for,
+std::optional<unsigned> EnterprisePass::quarter_of_date(std::uint32_t p, const Formula& f, const Quarter& computed_for,
                                                        EnterpriseResult& out, std::optional<Date>* day) {
   const EvaluationContext ctx{in_->reg, in_->index, computed_for, plan_.quarter};
   const Evaluation ev = evaluate(f, ctx);
@@ -127,7 +127,7 @@ std::optional<unsigned> EnterpriseRun::quarter_of_date(std::uint32_t p, const Fo
   return (ev.date->month() + 2) / 3;
 }
 
-void EnterpriseRun::compute(std::uint32_t p, bool only_phase_one, EnterpriseResult& out) {
+void EnterprisePass::compute(std::uint32_t p, bool only_phase_one, EnterpriseResult& out) {
   const PolicyPlan& pp = plan_.policies[p];
   Work& w = work_[p];
   w = Work{};
@@ -172,7 +172,7 @@ void EnterpriseRun::compute(std::uint32_t p, bool only_phase_one, EnterpriseResu
 }
 
 // Step 2: within each group, per enterprise and period, keep one amount (max / first) or all (sum).
-void EnterpriseRun::stack() {
+void EnterprisePass::stack() {
   for (const GroupPlan& g : plan_.groups) {
     if (g.rule == StackingRule::sum || g.members.empty()) continue;
     const bool per_quarter = plan_.policies[g.members.front()].per_quarter;
@@ -212,7 +212,7 @@ void EnterpriseRun::stack() {
 }
 
 // Step 3: budgeted amounts are claims (phase one) or take their share of the budget (phase two).
-void EnterpriseRun::apply_budgets(EnterpriseResult& out, bool phase_one) {
+void EnterprisePass::apply_budgets(EnterpriseResult& out, bool phase_one) {
   const CreditCode& code = (*in_->reg)[in_->index].code;
   for (std::uint32_t p = 0; p < plan_.policies.size(); ++p) {
     const PolicyPlan& pp = plan_.policies[p];
@@ -249,7 +249,7 @@ void EnterpriseRun::apply_budgets(EnterpriseResult& out, bool phase_one) {
 }
 
 // Step 4: D(e, p, q) for q = 1..Q.
-void EnterpriseRun::schedule(std::uint32_t p, EnterpriseResult& out) {
+void EnterprisePass::schedule(std::uint32_t p, EnterpriseResult& out) {
   const PolicyPlan& pp = plan_.policies[p];
   Work& w = work_[p];
   const bool tracing = trace_ != nullptr && p == trace_policy_;
@@ -321,7 +321,7 @@ void EnterpriseRun::schedule(std::uint32_t p, EnterpriseResult& out) {
 }
 
 // Step 5: the policy's annual cap, then the enterprise total cap, in quarter then book order.
-void EnterpriseRun::apply_caps(EnterpriseResult& out) {
+void EnterprisePass::apply_caps(EnterpriseResult& out) {
   const auto last = static_cast<int>(plan_.last);
   const auto trace_due = [&](std::uint32_t p, int q) -> DueStep* {
     if (trace_ == nullptr || p != trace_policy_) return nullptr;
@@ -387,7 +387,7 @@ void EnterpriseRun::apply_caps(EnterpriseResult& out) {
 }
 
 // Steps 6 and 7: true-up against what was paid, then the funding split.
-void EnterpriseRun::emit_lines(EnterpriseResult& out) {
+void EnterprisePass::emit_lines(EnterpriseResult& out) {
   const std::string_view code = (*in_->reg)[in_->index].code.text();
   const std::size_t last = plan_.last;
   for (std::uint32_t p = 0; p < plan_.policies.size(); ++p) {
@@ -413,7 +413,7 @@ void EnterpriseRun::emit_lines(EnterpriseResult& out) {
   }
 }
 
-void EnterpriseRun::run(const EnterpriseInputs& inputs, bool phase_one, EnterpriseResult& out) {
+void EnterprisePass::run(const EnterpriseInputs& inputs, bool phase_one, EnterpriseResult& out) {
   in_ = &inputs;
   const Enterprise& e = (*inputs.reg)[inputs.index];
   std::uint32_t p = 0;
@@ -438,7 +438,7 @@ void EnterpriseRun::run(const EnterpriseInputs& inputs, bool phase_one, Enterpri
   }
 }
 
-void EnterpriseRun::explain(const EnterpriseInputs& inputs, std::uint32_t policy, std::int64_t previously_paid,
+void EnterprisePass::explain(const EnterpriseInputs& inputs, std::uint32_t policy, std::int64_t previously_paid,
                             LineExplanation& out) {
   trace_ = &out;
   trace_policy_ = policy;

@@ -70,7 +70,7 @@ struct LineRecord {
   std::int64_t due = 0, cumulative = 0, previously_paid = 0, payout = 0, city = 0, county = 0;
 };
 
-/// Inputs of one enterprise's run that come from outside it.
+/// Inputs of one enterprise's pass that come from outside it.
 struct EnterpriseInputs {
   const Register* reg = nullptr;
   EnterpriseIndex index = 0;
@@ -78,7 +78,7 @@ struct EnterpriseInputs {
   const PaidTotals* paid = nullptr;         // null: previously paid 0 (phase one, explanations)
 };
 
-/// What one enterprise's run produces.
+/// What one enterprise's pass produces.
 struct EnterpriseResult {
   std::vector<LineRecord> lines;
   std::vector<OmissionRecord> omissions;
@@ -97,9 +97,9 @@ struct EnterpriseResult {
 /// records the explanation of policy `trace_policy` (its line's previously paid taken
 /// from `traced_previously_paid`). Reuses `work` storage between calls (no allocation
 /// per enterprise once warm).
-class EnterpriseRun {
+class EnterprisePass {
  public:
-  explicit EnterpriseRun(const SettlePlan& plan);
+  explicit EnterprisePass(const SettlePlan& plan);
   void run(const EnterpriseInputs& inputs, bool phase_one, EnterpriseResult& out);
   void explain(const EnterpriseInputs& inputs, std::uint32_t policy, std::int64_t previously_paid,
                LineExplanation& out);

@@ -126,20 +126,20 @@ struct ShardData {
   std::vector<EnterpriseIndex> order;
   std::vector<BudgetClaim> claims;
 
-  static ShardRun make(std::unique_ptr<ShardData> d) { return ShardRun(std::move(d)); }
-  static ShardData& of(ShardRun& run) { return *run.impl_; }
+  static Shard make(std::unique_ptr<ShardData> d) { return Shard(std::move(d)); }
+  static ShardData& of(Shard& shard) { return *shard.impl_; }
 };
 
 }  // namespace detail
 
-ShardRun::ShardRun(std::unique_ptr<detail::ShardData> impl) noexcept : impl_(std::move(impl)) {}
-ShardRun::~ShardRun() = default;
-ShardRun::ShardRun(ShardRun&&) noexcept = default;
-ShardRun& ShardRun::operator=(ShardRun&&) noexcept = default;
-const std::vector<BudgetClaim>& ShardRun::claims() const noexcept { return impl_->claims; }
+Shard::Shard(std::unique_ptr<detail::ShardData> impl) noexcept : impl_(std::move(impl)) {}
+Shard::~Shard() = default;
+Shard::Shard(Shard&&) noexcept = default;
+Shard& Shard::operator=(Shard&&) noexcept = default;
+const std::vector<BudgetClaim>& Shard::claims() const noexcept { return impl_->claims; }
 
-ShardRun begin_shard(const PolicyBook& book, const Register& reg, const Quarter& quarter, std::uint32_t shard,
-                     const SettleOptions& options) {
+Shard begin_shard(const PolicyBook& book, const Register& reg, const Quarter& quarter, std::uint32_t shard,
+                  const SettleOptions& options) {
   auto d = std::make_unique<detail::ShardData>();
   d->book = std::make_shared<const PolicyBook>(book);
   d->plan = std::make_shared<const detail::SettlePlan>(*d->book, reg, quarter);
@@ -152,7 +152,7 @@ ShardRun begin_shard(const PolicyBook& book, const Register& reg, const Quarter&
     const std::size_t chunks = (d->order.size() + detail::kChunk - 1) / detail::kChunk;
     std::vector<detail::Padded<std::vector<BudgetClaim>>> out(chunks);
     const unsigned threads = detail::thread_count(options, chunks);
-    std::vector<detail::Padded<detail::EnterpriseRun>> runs(threads, {detail::EnterpriseRun(*d->plan)});
+    std::vector<detail::Padded<detail::EnterprisePass>> passes(threads, {detail::EnterprisePass(*d->plan)});
     std::vector<detail::Padded<detail::EnterpriseResult>> scratch(threads);
     detail::for_each_chunk(chunks, threads, [&](unsigned worker, std::size_t c) {
       const std::size_t end = std::min(d->order.size(), (c + 1) * detail::kChunk);
@@ -160,7 +160,7 @@ ShardRun begin_shard(const PolicyBook& book, const Register& reg, const Quarter&
         detail::EnterpriseResult& r = scratch[worker].value;
         r.clear();
         const detail::EnterpriseInputs in{&reg, d->order[i], nullptr, nullptr};
-        runs[worker].value.run(in, true, r);
+        passes[worker].value.run(in, true, r);
         out[c].value.insert(out[c].value.end(), r.claims.begin(), r.claims.end());
       }
       progress.advance(end - c * detail::kChunk);
@@ -172,8 +172,8 @@ ShardRun begin_shard(const PolicyBook& book, const Register& reg, const Quarter&
 
 namespace detail {
 
-Settlement finish_unordered(ShardRun run, const BudgetDecision& budgets, const PaidTotals& previously_paid) {
-  detail::ShardData& d = detail::ShardData::of(run);
+Settlement finish_unordered(Shard shard, const BudgetDecision& budgets, const PaidTotals& previously_paid) {
+  detail::ShardData& d = detail::ShardData::of(shard);
   const Register& reg = d.reg;
   // One contiguous range per thread: each output grows in place (small chunks of
   // their own cost a mapping and page faults each), and ranges join in register order.
@@ -181,7 +181,7 @@ Settlement finish_unordered(ShardRun run, const BudgetDecision& budgets, const P
   const std::size_t chunks = threads;
   const std::size_t per = (d.order.size() + chunks - 1) / chunks;
   std::vector<detail::Padded<detail::ChunkOut>> padded(chunks);
-  std::vector<detail::Padded<detail::EnterpriseRun>> runs(threads, {detail::EnterpriseRun(*d.plan)});
+  std::vector<detail::Padded<detail::EnterprisePass>> passes(threads, {detail::EnterprisePass(*d.plan)});
   std::vector<detail::Padded<detail::EnterpriseResult>> scratch(threads);
   const bool keep_omissions = d.options.keep_omissions;
   const std::size_t before = (detail::passes(*d.plan) - 1) * d.order.size();  // the claims pass
@@ -197,7 +197,7 @@ Settlement finish_unordered(ShardRun run, const BudgetDecision& budgets, const P
       detail::EnterpriseResult& r = scratch[worker].value;
       r.clear();
       const detail::EnterpriseInputs in{&reg, e, &budgets, &previously_paid};
-      runs[worker].value.run(in, false, r);
+      passes[worker].value.run(in, false, r);
       o.evaluations += r.evaluations;
       const SettledEnterprise who{reg[e].code, reg[e].region, e, d.shard};
       if (!r.lines.empty()) {
@@ -267,18 +267,18 @@ Settlement finish_unordered(ShardRun run, const BudgetDecision& budgets, const P
 
 }  // namespace detail
 
-Settlement finish_shard(ShardRun run, const BudgetDecision& budgets, const PaidTotals& previously_paid) {
+Settlement finish_shard(Shard shard, const BudgetDecision& budgets, const PaidTotals& previously_paid) {
   std::vector<Settlement> one;
-  one.push_back(detail::finish_unordered(std::move(run), budgets, previously_paid));
+  one.push_back(detail::finish_unordered(std::move(shard), budgets, previously_paid));
   return detail::merge_shards(std::move(one), nullptr);
 }
 
 Settlement settle(const PolicyBook& book, const Register& reg, const Quarter& quarter,
                   const PaidTotals& previously_paid, const SettleOptions& options) {
-  ShardRun run = begin_shard(book, reg, quarter, 0, options);
-  const BudgetDecision budgets = BudgetDecision::decide(book, run.claims());
+  Shard whole = begin_shard(book, reg, quarter, 0, options);
+  const BudgetDecision budgets = BudgetDecision::decide(book, whole.claims());
   std::vector<Settlement> one;
-  one.push_back(detail::finish_unordered(std::move(run), budgets, previously_paid));
+  one.push_back(detail::finish_unordered(std::move(whole), budgets, previously_paid));
   return detail::merge_shards(std::move(one), &previously_paid);
 }
 
@@ -286,10 +286,10 @@ Settlement settle(const PolicyBook& book, const Register& reg, const Quarter& qu
                   const SettleOptions& options) {
   const PaidTotals paid = ledger.paid_before(quarter);
   Settlement s = settle(book, reg, quarter, paid, options);
-  if (const std::optional<RunRecord> committed = ledger.run(quarter)) {
-    RunToCommit entries = detail::commit_entries(detail::SettlementData::of(s));
+  if (const std::optional<CommitRecord> committed = ledger.commit_of(quarter)) {
+    PendingCommit entries = detail::commit_entries(detail::SettlementData::of(s));
     entries.book_sha256 = entries.data_sha256 = std::string(64, '0');  // only the entries digest is compared
-    const PreparedRun prepared = prepare_run(entries);
+    const PreparedCommit prepared = prepare_commit(entries);
     detail::SettlementData::of(s).state = prepared.entries_sha256 == committed->entries_sha256
                                               ? LedgerState::committed_identical
                                               : LedgerState::committed_different;

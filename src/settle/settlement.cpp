@@ -1,5 +1,5 @@
 // The Settlement result: merging shards (and recovering from enterprises that left),
-// lines by credit code, payments, explanations on demand, and the run to commit.
+// lines by credit code, payments, explanations on demand, and the commit for the ledger.
 #include <algorithm>
 #include <map>
 #include <string>
@@ -58,32 +58,32 @@ const SettlementLine* Settlement::find_line(const CreditCode& code, std::string_
 
 namespace detail {
 
-RunToCommit commit_entries(const SettlementData& s) {
-  RunToCommit run;
-  run.quarter = s.quarter;
-  run.book_id = s.book->id();
+PendingCommit commit_entries(const SettlementData& s) {
+  PendingCommit pending;
+  pending.quarter = s.quarter;
+  pending.book_id = s.book->id();
   for (const SettlementLine& l : s.lines) {
     if (l.payout_fen == 0) continue;
-    run.entries.push_back(LedgerEntry{s.enterprises[l.enterprise].code.to_string(),
+    pending.entries.push_back(LedgerEntry{s.enterprises[l.enterprise].code.to_string(),
                                       s.plan->policies[l.policy].policy->id, fen_to_decimal(l.payout_fen)});
   }
-  return run;
+  return pending;
 }
 
 }  // namespace detail
 
-RunToCommit Settlement::to_commit() const {
+PendingCommit Settlement::to_commit() const {
   if (!impl_->book) throw Error(ErrorCode::invalid_argument, "to_commit: an empty Settlement has nothing to commit");
-  RunToCommit run = detail::commit_entries(*impl_);
-  run.book_sha256 = impl_->book->source_sha256();
+  PendingCommit pending = detail::commit_entries(*impl_);
+  pending.book_sha256 = impl_->book->source_sha256();
   if (impl_->registers.size() == 1) {
-    run.data_sha256 = impl_->registers.front().second.canonical_sha256();
+    pending.data_sha256 = impl_->registers.front().second.canonical_sha256();
   } else {
     std::vector<const Register*> parts;
     for (const auto& [shard, reg] : impl_->registers) parts.push_back(&reg);
-    run.data_sha256 = detail::canonical_sha256(parts);
+    pending.data_sha256 = detail::canonical_sha256(parts);
   }
-  return run;
+  return pending;
 }
 
 LineExplanation Settlement::explain(std::size_t line) const {
@@ -110,9 +110,9 @@ LineExplanation Settlement::explain(std::size_t line) const {
     const Enterprise& e = (*reg)[*who.index];
     out.enterprise_name = e.name;
     out.region = e.region.to_string();
-    detail::EnterpriseRun run(*impl_->plan);
+    detail::EnterprisePass pass(*impl_->plan);
     const detail::EnterpriseInputs in{reg, *who.index, &impl_->budgets, nullptr};
-    run.explain(in, l.policy, l.previously_paid_fen, out);
+    pass.explain(in, l.policy, l.previously_paid_fen, out);
   } else {  // left the register: everything paid before is recovered
     out.previously_paid_fen = l.previously_paid_fen;
     out.payout_fen = l.payout_fen;

@@ -32,15 +32,15 @@ struct SettlementData {
   static const SettlementData& of(const Settlement& s) { return *s.impl_; }
 };
 
-/// The run to commit without its provenance (digests empty): the quarter, the book and
+/// The commit without its provenance (digests empty): the quarter, the book and
 /// one entry per line with a non-zero payout.
-RunToCommit commit_entries(const SettlementData& settlement);
+PendingCommit commit_entries(const SettlementData& settlement);
 
 /// Merges shards' settlements (in any enterprise order) into credit-code order; with
 /// `previously_paid`, adds the recoveries of enterprises that are in no shard.
 Settlement merge_shards(std::vector<Settlement> shards, const PaidTotals* previously_paid);
 
 /// Phase two without the final ordering: the shard's enterprises in register order.
-Settlement finish_unordered(ShardRun run, const BudgetDecision& budgets, const PaidTotals& previously_paid);
+Settlement finish_unordered(Shard shard, const BudgetDecision& budgets, const PaidTotals& previously_paid);
 
 }  // namespace duixian::detail

@@ -471,7 +471,7 @@ static duixian_register *test_register(const duixian_book *book) {
   return reg;
 }
 
-static void test_lines(const duixian_run *run) {
+static void test_lines(const duixian_settlement *run) {
   duixian_lines *lines = NULL;
   const char *text = NULL;
   size_t index = 99;
@@ -530,7 +530,7 @@ static void test_lines(const duixian_run *run) {
   }
   CHECK(status == DUIXIAN_DONE);
   CHECK(found_r6);
-  CHECK_STATUS(duixian_run_line_count(run, &count), DUIXIAN_OK);
+  CHECK_STATUS(duixian_settlement_line_count(run, &count), DUIXIAN_OK);
   CHECK(rows == count);
   /* After DONE: DONE again, and no row to read. */
   CHECK_STATUS(duixian_lines_next(lines), DUIXIAN_DONE);
@@ -546,9 +546,9 @@ static void test_lines(const duixian_run *run) {
 static void test_settle(const duixian_book *book, duixian_register *reg) {
   duixian_ledger *ledger = NULL;
   duixian_ledger *file_ledger = NULL;
-  duixian_run *q1 = NULL;
-  duixian_run *q2 = NULL;
-  duixian_run *other = NULL;
+  duixian_settlement *q1 = NULL;
+  duixian_settlement *q2 = NULL;
+  duixian_settlement *other = NULL;
   duixian_settle_options settle_options;
   duixian_commit_options commit_options;
   const char *quarter = NULL;
@@ -565,20 +565,20 @@ static void test_settle(const duixian_book *book, duixian_register *reg) {
   CHECK_STATUS(duixian_ledger_new_memory(&ledger), DUIXIAN_OK);
   CHECK_STATUS(duixian_ledger_last_committed(ledger, &text), DUIXIAN_OK);
   CHECK(text == NULL);
-  CHECK_STATUS(duixian_ledger_run_count(ledger, &n), DUIXIAN_OK);
+  CHECK_STATUS(duixian_ledger_commit_count(ledger, &n), DUIXIAN_OK);
   CHECK(n == 0);
 
   /* 2019Q1 with an empty ledger, committed. The register may be freed: the run shares it. */
   CHECK_STATUS(duixian_settle(book, reg, "2019Q1", ledger, &settle_options, &q1), DUIXIAN_OK);
-  CHECK_STATUS(duixian_run_quarter(q1, &quarter), DUIXIAN_OK);
+  CHECK_STATUS(duixian_settlement_quarter(q1, &quarter), DUIXIAN_OK);
   CHECK_STR(quarter, "2019Q1");
-  CHECK_STATUS(duixian_run_figure(q1, DUIXIAN_FIGURE_REWARDS_QUARTER, &text), DUIXIAN_OK);
+  CHECK_STATUS(duixian_settlement_figure(q1, DUIXIAN_FIGURE_REWARDS_QUARTER, &text), DUIXIAN_OK);
   CHECK_STR(text, "3000.00");
   duixian_string_free(text);
-  CHECK_STATUS(duixian_run_commit(q1, ledger, NULL, &committed), DUIXIAN_OK);
+  CHECK_STATUS(duixian_settlement_commit(q1, ledger, NULL, &committed), DUIXIAN_OK);
   CHECK(committed == 1);
-  CHECK_STATUS(duixian_run_commit(q1, ledger, NULL, NULL), DUIXIAN_OK); /* again: a no-op */
-  CHECK_STATUS(duixian_run_commit(q1, ledger, NULL, &committed), DUIXIAN_OK);
+  CHECK_STATUS(duixian_settlement_commit(q1, ledger, NULL, NULL), DUIXIAN_OK); /* again: a no-op */
+  CHECK_STATUS(duixian_settlement_commit(q1, ledger, NULL, &committed), DUIXIAN_OK);
   CHECK(committed == 0);
   CHECK_STATUS(duixian_ledger_last_committed(ledger, &text), DUIXIAN_OK);
   CHECK_STR(text, "2019Q1");
@@ -588,59 +588,59 @@ static void test_settle(const duixian_book *book, duixian_register *reg) {
   /* 2019Q2: pays the difference. */
   CHECK_STATUS(duixian_settle(book, reg, "2019Q2", ledger, NULL, &q2), DUIXIAN_OK);
   test_lines(q2);
-  CHECK_STATUS(duixian_run_line_count(q2, &n), DUIXIAN_OK);
+  CHECK_STATUS(duixian_settlement_line_count(q2, &n), DUIXIAN_OK);
   CHECK(n >= 1);
-  CHECK_STATUS(duixian_run_figure(q2, DUIXIAN_FIGURE_REWARDS_QUARTER, &text), DUIXIAN_OK);
+  CHECK_STATUS(duixian_settlement_figure(q2, DUIXIAN_FIGURE_REWARDS_QUARTER, &text), DUIXIAN_OK);
   CHECK_STR(text, "3000.00");
   duixian_string_free(text);
-  CHECK_STATUS(duixian_run_figure(q2, DUIXIAN_FIGURE_REWARDS_YTD, &text), DUIXIAN_OK);
+  CHECK_STATUS(duixian_settlement_figure(q2, DUIXIAN_FIGURE_REWARDS_YTD, &text), DUIXIAN_OK);
   CHECK_STR(text, "6000.00");
   duixian_string_free(text);
-  CHECK_STATUS(duixian_run_figure(q2, DUIXIAN_FIGURE_BENEFICIARIES, &text), DUIXIAN_OK);
+  CHECK_STATUS(duixian_settlement_figure(q2, DUIXIAN_FIGURE_BENEFICIARIES, &text), DUIXIAN_OK);
   CHECK_STR(text, "1");
   duixian_string_free(text);
   for (figure = DUIXIAN_FIGURE_REWARDS_QUARTER; figure <= DUIXIAN_FIGURE_BENEFICIARIES; ++figure) {
-    CHECK_STATUS(duixian_run_figure(q2, figure, &text), DUIXIAN_OK);
+    CHECK_STATUS(duixian_settlement_figure(q2, figure, &text), DUIXIAN_OK);
     duixian_string_free(text);
   }
   text = NULL;
-  CHECK_STATUS(duixian_run_figure(q2, 9, &text), DUIXIAN_E_INVALID_ARGUMENT);
-  CHECK_STATUS(duixian_run_figure(q2, -1, &text), DUIXIAN_E_INVALID_ARGUMENT);
+  CHECK_STATUS(duixian_settlement_figure(q2, 9, &text), DUIXIAN_E_INVALID_ARGUMENT);
+  CHECK_STATUS(duixian_settlement_figure(q2, -1, &text), DUIXIAN_E_INVALID_ARGUMENT);
   CHECK(text == NULL);
-  CHECK_STATUS(duixian_run_figure(NULL, 0, &text), DUIXIAN_E_NULL);
-  CHECK_STATUS(duixian_run_figure(q2, 0, NULL), DUIXIAN_E_NULL);
+  CHECK_STATUS(duixian_settlement_figure(NULL, 0, &text), DUIXIAN_E_NULL);
+  CHECK_STATUS(duixian_settlement_figure(q2, 0, NULL), DUIXIAN_E_NULL);
 
-  CHECK_STATUS(duixian_run_totals_json(q2, &text), DUIXIAN_OK);
+  CHECK_STATUS(duixian_settlement_totals_json(q2, &text), DUIXIAN_OK);
   CHECK(strstr(text, "\"rewards_quarter\": \"3000.00\"") != NULL);
   CHECK(strstr(text, "\"beneficiaries\": 1") != NULL);
   CHECK(strstr(text, "\"by_region\": {") != NULL);
   CHECK(strstr(text, "\"R6-micro-park-rent\": {\"rewards_quarter\": \"3000.00\"") != NULL);
   CHECK(strstr(text, "\"by_category\": {") != NULL);
   duixian_string_free(text);
-  CHECK_STATUS(duixian_run_totals_json(NULL, &text), DUIXIAN_E_NULL);
-  CHECK_STATUS(duixian_run_totals_json(q2, NULL), DUIXIAN_E_NULL);
+  CHECK_STATUS(duixian_settlement_totals_json(NULL, &text), DUIXIAN_E_NULL);
+  CHECK_STATUS(duixian_settlement_totals_json(q2, NULL), DUIXIAN_E_NULL);
 
   /* Explanations. */
-  CHECK_STATUS(duixian_run_find_line(q2, CODE_A, "R6-micro-park-rent", &line), DUIXIAN_OK);
-  CHECK_STATUS(duixian_run_explain(q2, line, DUIXIAN_EXPLAIN_TEXT, &text), DUIXIAN_OK);
+  CHECK_STATUS(duixian_settlement_find_line(q2, CODE_A, "R6-micro-park-rent", &line), DUIXIAN_OK);
+  CHECK_STATUS(duixian_settlement_explain(q2, line, DUIXIAN_EXPLAIN_TEXT, &text), DUIXIAN_OK);
   CHECK(strstr(text, "R6-micro-park-rent") != NULL);
   duixian_string_free(text);
-  CHECK_STATUS(duixian_run_explain(q2, line, DUIXIAN_EXPLAIN_JSON, &text), DUIXIAN_OK);
+  CHECK_STATUS(duixian_settlement_explain(q2, line, DUIXIAN_EXPLAIN_JSON, &text), DUIXIAN_OK);
   CHECK(text[0] == '{' && strstr(text, "payout") != NULL);
   duixian_string_free(text);
   text = NULL;
-  CHECK_STATUS(duixian_run_explain(q2, line, 2, &text), DUIXIAN_E_INVALID_ARGUMENT);
-  CHECK_STATUS(duixian_run_explain(q2, n, DUIXIAN_EXPLAIN_TEXT, &text), DUIXIAN_E_NOT_FOUND);
-  CHECK_STATUS(duixian_run_explain(NULL, 0, DUIXIAN_EXPLAIN_TEXT, &text), DUIXIAN_E_NULL);
-  CHECK_STATUS(duixian_run_explain(q2, 0, DUIXIAN_EXPLAIN_TEXT, NULL), DUIXIAN_E_NULL);
+  CHECK_STATUS(duixian_settlement_explain(q2, line, 2, &text), DUIXIAN_E_INVALID_ARGUMENT);
+  CHECK_STATUS(duixian_settlement_explain(q2, n, DUIXIAN_EXPLAIN_TEXT, &text), DUIXIAN_E_NOT_FOUND);
+  CHECK_STATUS(duixian_settlement_explain(NULL, 0, DUIXIAN_EXPLAIN_TEXT, &text), DUIXIAN_E_NULL);
+  CHECK_STATUS(duixian_settlement_explain(q2, 0, DUIXIAN_EXPLAIN_TEXT, NULL), DUIXIAN_E_NULL);
   CHECK(text == NULL);
-  CHECK_STATUS(duixian_run_find_line(q2, CODE_B, "R6-micro-park-rent", &line), DUIXIAN_E_NOT_FOUND);
-  CHECK_STATUS(duixian_run_find_line(q2, CODE_A, "no-such-policy", &line), DUIXIAN_E_NOT_FOUND);
-  CHECK_STATUS(duixian_run_find_line(q2, "not a code", "R6-micro-park-rent", &line), DUIXIAN_E_PARSE);
-  CHECK_STATUS(duixian_run_find_line(NULL, CODE_A, "R6-micro-park-rent", &line), DUIXIAN_E_NULL);
-  CHECK_STATUS(duixian_run_find_line(q2, NULL, "R6-micro-park-rent", &line), DUIXIAN_E_NULL);
-  CHECK_STATUS(duixian_run_find_line(q2, CODE_A, NULL, &line), DUIXIAN_E_NULL);
-  CHECK_STATUS(duixian_run_find_line(q2, CODE_A, "R6-micro-park-rent", NULL), DUIXIAN_E_NULL);
+  CHECK_STATUS(duixian_settlement_find_line(q2, CODE_B, "R6-micro-park-rent", &line), DUIXIAN_E_NOT_FOUND);
+  CHECK_STATUS(duixian_settlement_find_line(q2, CODE_A, "no-such-policy", &line), DUIXIAN_E_NOT_FOUND);
+  CHECK_STATUS(duixian_settlement_find_line(q2, "not a code", "R6-micro-park-rent", &line), DUIXIAN_E_PARSE);
+  CHECK_STATUS(duixian_settlement_find_line(NULL, CODE_A, "R6-micro-park-rent", &line), DUIXIAN_E_NULL);
+  CHECK_STATUS(duixian_settlement_find_line(q2, NULL, "R6-micro-park-rent", &line), DUIXIAN_E_NULL);
+  CHECK_STATUS(duixian_settlement_find_line(q2, CODE_A, NULL, &line), DUIXIAN_E_NULL);
+  CHECK_STATUS(duixian_settlement_find_line(q2, CODE_A, "R6-micro-park-rent", NULL), DUIXIAN_E_NULL);
 
   /* Settle errors. */
   other = q1; /* reset to NULL on failure */
@@ -653,30 +653,30 @@ static void test_settle(const duixian_book *book, duixian_register *reg) {
   CHECK_STATUS(duixian_settle(book, NULL, "2019Q1", NULL, NULL, &other), DUIXIAN_E_NULL);
   CHECK_STATUS(duixian_settle(book, reg, NULL, NULL, NULL, &other), DUIXIAN_E_NULL);
   CHECK_STATUS(duixian_settle(book, reg, "2019Q1", NULL, NULL, NULL), DUIXIAN_E_NULL);
-  CHECK_STATUS(duixian_run_quarter(NULL, &quarter), DUIXIAN_E_NULL);
-  CHECK_STATUS(duixian_run_quarter(q2, NULL), DUIXIAN_E_NULL);
-  CHECK_STATUS(duixian_run_line_count(NULL, &n), DUIXIAN_E_NULL);
-  CHECK_STATUS(duixian_run_line_count(q2, NULL), DUIXIAN_E_NULL);
+  CHECK_STATUS(duixian_settlement_quarter(NULL, &quarter), DUIXIAN_E_NULL);
+  CHECK_STATUS(duixian_settlement_quarter(q2, NULL), DUIXIAN_E_NULL);
+  CHECK_STATUS(duixian_settlement_line_count(NULL, &n), DUIXIAN_E_NULL);
+  CHECK_STATUS(duixian_settlement_line_count(q2, NULL), DUIXIAN_E_NULL);
 
   /* Commit errors: out of order, options, NULLs. A preview without a ledger differs from Q2 committed. */
   CHECK_STATUS(duixian_settle(book, reg, "2019Q3", NULL, NULL, &other), DUIXIAN_OK);
-  CHECK_STATUS(duixian_run_commit(other, ledger, NULL, &committed), DUIXIAN_E_LEDGER_CONFLICT);
-  duixian_run_free(other);
+  CHECK_STATUS(duixian_settlement_commit(other, ledger, NULL, &committed), DUIXIAN_E_LEDGER_CONFLICT);
+  duixian_settlement_free(other);
   memset(&commit_options, 0, sizeof commit_options);
   commit_options.version = 5;
-  CHECK_STATUS(duixian_run_commit(q2, ledger, &commit_options, &committed), DUIXIAN_E_VERSION);
+  CHECK_STATUS(duixian_settlement_commit(q2, ledger, &commit_options, &committed), DUIXIAN_E_VERSION);
   commit_options.version = 1; /* the layout with digest fields, removed in 0.2.0: refused, not misread */
-  CHECK_STATUS(duixian_run_commit(q2, ledger, &commit_options, &committed), DUIXIAN_E_VERSION);
+  CHECK_STATUS(duixian_settlement_commit(q2, ledger, &commit_options, &committed), DUIXIAN_E_VERSION);
   CHECK(strstr(duixian_last_error(), "knows 2 to 2") != NULL);
   commit_options.version = DUIXIAN_COMMIT_OPTIONS_VERSION;
-  CHECK_STATUS(duixian_run_commit(NULL, ledger, NULL, &committed), DUIXIAN_E_NULL);
-  CHECK_STATUS(duixian_run_commit(q2, NULL, NULL, &committed), DUIXIAN_E_NULL);
+  CHECK_STATUS(duixian_settlement_commit(NULL, ledger, NULL, &committed), DUIXIAN_E_NULL);
+  CHECK_STATUS(duixian_settlement_commit(q2, NULL, NULL, &committed), DUIXIAN_E_NULL);
   commit_options.committed_at = "yesterday";
-  CHECK_STATUS(duixian_run_commit(q2, ledger, &commit_options, &committed), DUIXIAN_E_INVALID_ARGUMENT);
+  CHECK_STATUS(duixian_settlement_commit(q2, ledger, &commit_options, &committed), DUIXIAN_E_INVALID_ARGUMENT);
   commit_options.committed_at = "2019-07-05T08:00:00Z";
-  CHECK_STATUS(duixian_run_commit(q2, ledger, &commit_options, &committed), DUIXIAN_OK);
+  CHECK_STATUS(duixian_settlement_commit(q2, ledger, &commit_options, &committed), DUIXIAN_OK);
   CHECK(committed == 1);
-  CHECK_STATUS(duixian_ledger_run_count(ledger, &n), DUIXIAN_OK);
+  CHECK_STATUS(duixian_ledger_commit_count(ledger, &n), DUIXIAN_OK);
   CHECK(n == 2);
 
   /* A SQLite ledger: create, commit, reopen read-only, refuse commits. */
@@ -686,7 +686,7 @@ static void test_settle(const duixian_book *book, duixian_register *reg) {
   CHECK(file_ledger == NULL);
   CHECK_STATUS(duixian_ledger_open_sqlite(DUIXIAN_TEST_TMP "/ledger.db", DUIXIAN_LEDGER_CREATE, &file_ledger),
                DUIXIAN_OK);
-  CHECK_STATUS(duixian_run_commit(q1, file_ledger, NULL, &committed), DUIXIAN_OK);
+  CHECK_STATUS(duixian_settlement_commit(q1, file_ledger, NULL, &committed), DUIXIAN_OK);
   CHECK(committed == 1);
   CHECK_STATUS(duixian_ledger_verify(file_ledger), DUIXIAN_OK);
   duixian_ledger_free(file_ledger);
@@ -696,11 +696,11 @@ static void test_settle(const duixian_book *book, duixian_register *reg) {
   CHECK_STR(text, "2019Q1");
   duixian_string_free(text);
   CHECK_STATUS(duixian_settle(book, reg, "2019Q2", file_ledger, NULL, &other), DUIXIAN_OK);
-  CHECK_STATUS(duixian_run_figure(other, DUIXIAN_FIGURE_REWARDS_QUARTER, &text), DUIXIAN_OK);
+  CHECK_STATUS(duixian_settlement_figure(other, DUIXIAN_FIGURE_REWARDS_QUARTER, &text), DUIXIAN_OK);
   CHECK_STR(text, "3000.00");
   duixian_string_free(text);
-  CHECK_STATUS(duixian_run_commit(other, file_ledger, NULL, &committed), DUIXIAN_E_INVALID_ARGUMENT); /* read-only */
-  duixian_run_free(other);
+  CHECK_STATUS(duixian_settlement_commit(other, file_ledger, NULL, &committed), DUIXIAN_E_INVALID_ARGUMENT); /* read-only */
+  duixian_settlement_free(other);
   duixian_ledger_free(file_ledger);
   file_ledger = NULL;
   /* Tampered with behind the ledger's back while open: verify refuses it (and opening it again too). */
@@ -729,14 +729,14 @@ static void test_settle(const duixian_book *book, duixian_register *reg) {
   CHECK_STATUS(duixian_ledger_new_memory(NULL), DUIXIAN_E_NULL);
   CHECK_STATUS(duixian_ledger_last_committed(NULL, &text), DUIXIAN_E_NULL);
   CHECK_STATUS(duixian_ledger_last_committed(ledger, NULL), DUIXIAN_E_NULL);
-  CHECK_STATUS(duixian_ledger_run_count(NULL, &n), DUIXIAN_E_NULL);
-  CHECK_STATUS(duixian_ledger_run_count(ledger, NULL), DUIXIAN_E_NULL);
+  CHECK_STATUS(duixian_ledger_commit_count(NULL, &n), DUIXIAN_E_NULL);
+  CHECK_STATUS(duixian_ledger_commit_count(ledger, NULL), DUIXIAN_E_NULL);
   CHECK_STATUS(duixian_ledger_verify(NULL), DUIXIAN_E_NULL);
   duixian_ledger_free(NULL);
 
-  duixian_run_free(q1);
-  duixian_run_free(q2);
-  duixian_run_free(NULL);
+  duixian_settlement_free(q1);
+  duixian_settlement_free(q2);
+  duixian_settlement_free(NULL);
   duixian_ledger_free(ledger);
 }
 
@@ -744,7 +744,7 @@ static void test_settle(const duixian_book *book, duixian_register *reg) {
 static void test_run_outlives_inputs(void) {
   duixian_book *book = NULL;
   duixian_register *reg = NULL;
-  duixian_run *run = NULL;
+  duixian_settlement *run = NULL;
   char *text = NULL;
   size_t line = 0;
   CHECK_STATUS(duixian_book_load_file(DUIXIAN_TEST_BOOK, &book), DUIXIAN_OK);
@@ -754,13 +754,13 @@ static void test_run_outlives_inputs(void) {
   CHECK_STATUS(duixian_settle(book, reg, "2019Q1", NULL, NULL, &run), DUIXIAN_OK);
   duixian_register_free(reg);
   duixian_book_free(book);
-  CHECK_STATUS(duixian_run_find_line(run, CODE_A, "R6-micro-park-rent", &line), DUIXIAN_OK);
-  CHECK_STATUS(duixian_run_explain(run, line, DUIXIAN_EXPLAIN_TEXT, &text), DUIXIAN_OK);
+  CHECK_STATUS(duixian_settlement_find_line(run, CODE_A, "R6-micro-park-rent", &line), DUIXIAN_OK);
+  CHECK_STATUS(duixian_settlement_explain(run, line, DUIXIAN_EXPLAIN_TEXT, &text), DUIXIAN_OK);
   duixian_string_free(text);
-  CHECK_STATUS(duixian_run_figure(run, DUIXIAN_FIGURE_REWARDS_QUARTER, &text), DUIXIAN_OK);
+  CHECK_STATUS(duixian_settlement_figure(run, DUIXIAN_FIGURE_REWARDS_QUARTER, &text), DUIXIAN_OK);
   CHECK_STR(text, "3000.00");
   duixian_string_free(text);
-  duixian_run_free(run);
+  duixian_settlement_free(run);
 }
 
 int main(void) {

@@ -109,7 +109,7 @@ static void add_owned(text_buffer *b, char *text) {
 
 /* Everything the run says: figures, totals, every field of every line and the
  * explanations (text and JSON) of every fifth line. Caller frees. */
-static char *fingerprint(const duixian_run *run) {
+static char *fingerprint(const duixian_settlement *run) {
   text_buffer b = {NULL, 0, 0};
   duixian_lines *lines = NULL;
   const char *quarter = NULL;
@@ -118,18 +118,18 @@ static char *fingerprint(const duixian_run *run) {
   char *text = NULL;
   char number[32];
 
-  CHECK_OK(duixian_run_quarter(run, &quarter));
+  CHECK_OK(duixian_settlement_quarter(run, &quarter));
   add(&b, quarter != NULL ? quarter : "(null)");
-  CHECK_OK(duixian_run_line_count(run, &count));
+  CHECK_OK(duixian_settlement_line_count(run, &count));
   sprintf(number, " %lu lines\n", (unsigned long)count);
   add(&b, number);
   for (figure = DUIXIAN_FIGURE_REWARDS_QUARTER; figure <= DUIXIAN_FIGURE_BENEFICIARIES; ++figure) {
     text = NULL;
-    CHECK_OK(duixian_run_figure(run, figure, &text));
+    CHECK_OK(duixian_settlement_figure(run, figure, &text));
     add_owned(&b, text);
   }
   text = NULL;
-  CHECK_OK(duixian_run_totals_json(run, &text));
+  CHECK_OK(duixian_settlement_totals_json(run, &text));
   add_owned(&b, text);
   CHECK_OK(duixian_lines_open(run, &lines));
   while ((status = duixian_lines_next(lines)) == DUIXIAN_ROW) {
@@ -145,10 +145,10 @@ static char *fingerprint(const duixian_run *run) {
     CHECK_OK(duixian_lines_index(lines, &index));
     if (index % 5 == 0) {
       text = NULL;
-      CHECK_OK(duixian_run_explain(run, index, DUIXIAN_EXPLAIN_TEXT, &text));
+      CHECK_OK(duixian_settlement_explain(run, index, DUIXIAN_EXPLAIN_TEXT, &text));
       add_owned(&b, text);
       text = NULL;
-      CHECK_OK(duixian_run_explain(run, index, DUIXIAN_EXPLAIN_JSON, &text));
+      CHECK_OK(duixian_settlement_explain(run, index, DUIXIAN_EXPLAIN_JSON, &text));
       add_owned(&b, text);
     }
   }
@@ -157,10 +157,10 @@ static char *fingerprint(const duixian_run *run) {
   return b.data;
 }
 
-static duixian_run *settle(const duixian_book *book, const duixian_register *reg, unsigned quarter,
+static duixian_settlement *settle(const duixian_book *book, const duixian_register *reg, unsigned quarter,
                            const duixian_ledger *ledger, unsigned threads) {
   duixian_settle_options options;
-  duixian_run *run = NULL;
+  duixian_settlement *run = NULL;
   char name[16];
   memset(&options, 0, sizeof options);
   options.version = DUIXIAN_SETTLE_OPTIONS_VERSION;
@@ -172,21 +172,21 @@ static duixian_run *settle(const duixian_book *book, const duixian_register *reg
 
 static char *settle_fingerprint(const duixian_book *book, const duixian_register *reg, unsigned quarter,
                                 const duixian_ledger *ledger, unsigned threads) {
-  duixian_run *run = settle(book, reg, quarter, ledger, threads);
+  duixian_settlement *run = settle(book, reg, quarter, ledger, threads);
   char *print = run != NULL ? fingerprint(run) : NULL;
-  duixian_run_free(run);
+  duixian_settlement_free(run);
   return print;
 }
 
 static int same(const char *a, const char *b) { return a != NULL && b != NULL && strcmp(a, b) == 0; }
 
-static void commit(const duixian_run *run, duixian_ledger *ledger) {
+static void commit(const duixian_settlement *run, duixian_ledger *ledger) {
   duixian_commit_options options;
   int committed = 0;
   memset(&options, 0, sizeof options);
   options.version = DUIXIAN_COMMIT_OPTIONS_VERSION;
   options.committed_at = "2019-10-08T09:30:00Z";
-  CHECK_OK(duixian_run_commit(run, ledger, &options, &committed));
+  CHECK_OK(duixian_settlement_commit(run, ledger, &options, &committed));
   CHECK(committed == 1);
 }
 
@@ -200,12 +200,12 @@ static void make_references(const duixian_book *book, const duixian_register *re
   unsigned q;
   CHECK_OK(duixian_ledger_new_memory(&ledger));
   for (q = 1; q <= 4; ++q) {
-    duixian_run *run;
+    duixian_settlement *run;
     plain[q - 1] = settle_fingerprint(book, reg, q, NULL, 1);
     run = settle(book, reg, q, ledger, 1);
     chained[q - 1] = fingerprint(run);
     if (q < 4) commit(run, ledger);
-    duixian_run_free(run);
+    duixian_settlement_free(run);
   }
   duixian_ledger_free(ledger);
   CHECK(!same(plain[3], chained[3])); /* the ledger changes Q4: the comparison means something */
@@ -244,15 +244,15 @@ static void *own_handles(void *arg) {
   }
   if (ledger != NULL) {
     for (q = 1; q <= 4; ++q) {
-      duixian_run *run = settle(book, reg, q, ledger, 2);
+      duixian_settlement *run = settle(book, reg, q, ledger, 2);
       print = run != NULL ? fingerprint(run) : NULL;
       CHECK(same(print, chained[q - 1]));
       free(print);
       if (q < 4 && run != NULL) commit(run, ledger);
-      duixian_run_free(run);
+      duixian_settlement_free(run);
     }
     CHECK_OK(duixian_ledger_verify(ledger));
-    CHECK_OK(duixian_ledger_run_count(ledger, &runs));
+    CHECK_OK(duixian_ledger_commit_count(ledger, &runs));
     CHECK(runs == 3);
     duixian_ledger_free(ledger);
     if (i % 2 == 1) {
@@ -273,7 +273,7 @@ static void *own_handles(void *arg) {
 
 static const duixian_book *shared_book;
 static const duixian_register *shared_reg;
-static const duixian_run *shared_run; /* 2019Q3, nothing paid before */
+static const duixian_settlement *shared_run; /* 2019Q3, nothing paid before */
 
 static void *shared_handles(void *arg) {
   unsigned i = *(const unsigned *)arg;
@@ -288,7 +288,7 @@ static void *shared_handles(void *arg) {
   free(print);
   CHECK_OK(duixian_book_id(shared_book, &id));
   CHECK(same(id, "wenzhou-2019"));
-  CHECK(duixian_run_find_line(shared_run, "913303030HPJWHNH14", "no-such-policy", &line) != DUIXIAN_OK);
+  CHECK(duixian_settlement_find_line(shared_run, "913303030HPJWHNH14", "no-such-policy", &line) != DUIXIAN_OK);
   return NULL;
 }
 
@@ -339,7 +339,7 @@ static void run_threads(void *(*body)(void *)) {
 int main(void) {
   duixian_book *book;
   duixian_register *reg;
-  duixian_run *run;
+  duixian_settlement *run;
   unsigned q;
   int cmp = 0;
 
@@ -366,7 +366,7 @@ int main(void) {
   shared_reg = reg;
   shared_run = run;
   run_threads(shared_handles);
-  duixian_run_free(run);
+  duixian_settlement_free(run);
 
   pthread_barrier_init(&barrier, NULL, THREADS);
   run_threads(own_errors);

@@ -293,9 +293,9 @@ def case_commit_twice():
     os.makedirs(WORK)
     ledger = os.path.join(WORK, "ledger.db")
     out, _ = run("settle", *INPUTS, "--quarter", "2019Q1", "--ledger", ledger, "--commit")
-    contains(out, "committed 2019Q1 as run 1")
+    contains(out, "committed 2019Q1: commit 1 of")
     out, _ = run("settle", *INPUTS, "--quarter", "2019Q1", "--ledger", ledger, "--commit")
-    contains(out, "2019Q1 already committed as run 1")
+    contains(out, "2019Q1 already committed: commit 1 of")
     # out of order: Q3 before Q2
     _, err = run("settle", *INPUTS, "--quarter", "2019Q3", "--ledger", ledger, "--commit", status=3)
     contains(err, "ledger_conflict")
@@ -370,7 +370,7 @@ def case_wenzhou_2019():
         revision = ["--revision", os.path.join(WENZHOU_DATA, "facts-revision.csv")] if n >= 3 else []
         d = out_dir(q)
         out, _ = run("settle", *data, *revision, "--quarter", q, "--ledger", ledger, "--commit", "--out", d)
-        contains(out, f"committed {q} as run {n}")
+        contains(out, f"committed {q}: commit {n} of")
         totals = json.load(open(os.path.join(d, "totals.json"), encoding="utf-8"))
         sums = {"rewards_quarter": 0, "rewards_ytd": 0, "burden_quarter": 0, "burden_ytd": 0,
                 "export_rebate_quarter": 0, "export_rebate_ytd": 0}
@@ -399,7 +399,7 @@ def case_wenzhou_2019():
                 check(totals[k] == g[k], f"{q} {k} differs from {golden}")
     out, _ = run("settle", *data, "--revision", os.path.join(WENZHOU_DATA, "facts-revision.csv"),
                  "--quarter", "2019Q4", "--ledger", ledger, "--commit")
-    contains(out, "2019Q4 already committed as run 4")
+    contains(out, "2019Q4 already committed: commit 4 of")
 
 
 def main():

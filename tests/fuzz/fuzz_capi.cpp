@@ -57,13 +57,13 @@ void settle_book(const duixian_book* book, std::size_t size) {
   }
   const std::string quarter = std::to_string(year) + "Q" + std::to_string(size % 4 + 1);
   duixian_settle_options options{DUIXIAN_SETTLE_OPTIONS_VERSION, 1};
-  duixian_run* run = nullptr;
+  duixian_settlement* run = nullptr;
   const int settled = duixian_settle(book, reg, quarter.c_str(), nullptr, &options, &run);
   if (ok(settled)) {
     std::size_t lines = 0;
-    FUZZ_CHECK(ok(duixian_run_line_count(run, &lines)));
+    FUZZ_CHECK(ok(duixian_settlement_line_count(run, &lines)));
     Owned json;
-    if (ok(duixian_run_totals_json(run, &json.p))) FUZZ_CHECK(json.p != nullptr && json.p[0] == '{');
+    if (ok(duixian_settlement_totals_json(run, &json.p))) FUZZ_CHECK(json.p != nullptr && json.p[0] == '{');
     duixian_lines* it = nullptr;
     if (ok(duixian_lines_open(run, &it))) {
       std::size_t rows = 0;
@@ -81,12 +81,12 @@ void settle_book(const duixian_book* book, std::size_t size) {
     }
     if (lines > 0) {
       Owned text;
-      (void)ok(duixian_run_explain(run, 0, 0, &text.p));
+      (void)ok(duixian_settlement_explain(run, 0, 0, &text.p));
     }
   } else {
     FUZZ_CHECK(run == nullptr);
   }
-  duixian_run_free(run);
+  duixian_settlement_free(run);
   duixian_register_free(reg);
 }
 

@@ -120,7 +120,7 @@ int main(int argc, char** argv) {
       write_outputs(out_dir, book, s);
       const CommitResult c = ledger.commit(s.to_commit());
       std::cout << s.quarter().to_string() << ": " << s.lines().size() << " lines, rewards paid "
-                << amount_text(s.totals().all.rewards_quarter) << ", committed as run " << c.run.sequence << '\n';
+                << amount_text(s.totals().all.rewards_quarter) << ", committed: commit " << c.record.sequence << '\n';
     }
     ledger.verify();
     return EXIT_SUCCESS;

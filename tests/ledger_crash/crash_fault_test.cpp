@@ -3,7 +3,7 @@
 // every k until the operation no longer reaches k. Each time the operation succeeds
 // or throws io_error naming the ledger; the file, reopened with the normal VFS,
 // passes check_after_crash and holds the state before or after the operation; and
-// the operation retried with the normal VFS succeeds, every run there once.
+// the operation retried with the normal VFS succeeds, every commit there once.
 #include <gtest/gtest.h>
 
 #include <optional>
@@ -114,7 +114,7 @@ TEST_P(LedgerFault, EachCountedCallFailsInTurn) {
       char outcome = kOtherError;
       std::string message;
       try {
-        run_operation(op, work, ledger, [&] { arm_fault(s.fault, k, s.calls, s.lock); });
+        commit_operation(op, work, ledger, [&] { arm_fault(s.fault, k, s.calls, s.lock); });
         outcome = fault_fired() ? kSucceeded : kNotReached;
       } catch (const Error& e) {
         outcome = fault_fired() ? kThrew : kOtherError;

@@ -1,5 +1,5 @@
 // SIGKILL in the middle of commits: after each kill, the ledger opens, passes
-// integrity_check, verifies its chain, and every run is whole or absent.
+// integrity_check, verifies its chain, and every commit is whole or absent.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -34,22 +34,22 @@ void kill_self_after(long us) {
   if (timer_settime(timer, 0, &when, nullptr) != 0) _exit(93);
 }
 
-// A child commits three runs, then waits; it is killed after a delay that sweeps
-// across those commits, so kills land in every phase: building the run, hashing,
+// A child commits three commits, then waits; it is killed after a delay that sweeps
+// across those commits, so kills land in every phase: building the commit, hashing,
 // inserts, COMMIT, the WAL write. A kill that comes after the third commit finds
 // the child idle, which must be harmless too.
 TEST(LedgerCrash, SigkillAtTimedPointsDuringCommits) {
   constexpr int kPerChild = 3;
   const std::string path = fresh_ledger_path("timed");
   { SqliteLedger::open(path, OpenMode::create); }
-  // Each child: open, arm the kill (none when delay < 0), commit kPerChild runs,
+  // Each child: open, arm the kill (none when delay < 0), commit kPerChild commits,
   // report how long that took, wait to be killed.
-  const auto run_child = [&](long delay_us, long* series_us) {
+  const auto commit_child = [&](long delay_us, long* series_us) {
     const Child child = spawn([&](int report) {
       SqliteLedger ledger = SqliteLedger::open(path, OpenMode::read_write);
       const auto start = std::chrono::steady_clock::now();
       if (delay_us >= 0) kill_self_after(delay_us);
-      for (int n = 0; n < kPerChild; ++n) ledger.commit(intended_run(next_quarter(ledger)));
+      for (int n = 0; n < kPerChild; ++n) ledger.commit(intended_commit(next_quarter(ledger)));
       const auto us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start);
       const long took = static_cast<long>(us.count());
       if (write(report, &took, sizeof took) != sizeof took) return 92;
@@ -67,43 +67,43 @@ TEST(LedgerCrash, SigkillAtTimedPointsDuringCommits) {
   long span_us = 1000000;
   for (int i = 0; i < 3; ++i) {
     long took = 0;
-    ASSERT_TRUE(run_child(-1, &took));
+    ASSERT_TRUE(commit_child(-1, &took));
     span_us = std::min(span_us, took);
   }
-  int runs = check_after_crash(path, "calibration");
-  ASSERT_EQ(runs, 3 * kPerChild);
+  int commits = check_after_crash(path, "calibration");
+  ASSERT_EQ(commits, 3 * kPerChild);
   constexpr int kKills = 60;
   int mid_series = 0;  // kills that came before the child finished its commits
   for (int i = 0; i < kKills; ++i) {
     const long delay_us = span_us * i / kKills;
-    const bool finished = run_child(delay_us, nullptr);
+    const bool finished = commit_child(delay_us, nullptr);
     if (!finished) ++mid_series;
     const int now = check_after_crash(path, "kill " + std::to_string(i) + " after " + std::to_string(delay_us) + " us");
-    ASSERT_GE(now, runs);
-    ASSERT_LE(now, runs + kPerChild);
-    runs = now;
+    ASSERT_GE(now, commits);
+    ASSERT_LE(now, commits + kPerChild);
+    commits = now;
   }
-  std::printf("[ledger crash] %d SIGKILLs at 0..%ld us into a child committing %d runs: "
-              "%d hit it mid-series; the ledger grew to %d runs\n",
-              kKills, span_us, kPerChild, mid_series, runs);
+  std::printf("[ledger crash] %d SIGKILLs at 0..%ld us into a child committing %d commits: "
+              "%d hit it mid-series; the ledger grew to %d commits\n",
+              kKills, span_us, kPerChild, mid_series, commits);
   EXPECT_GE(mid_series, kKills / 2);
   if (!HasFailure()) {
     reliability_record({{"section", "faults"},
                         {"operation", "commit"},
                         {"fault", "SIGKILL at a timed point during a series of 3 commits"},
                         {"points", kKills},
-                        // Only what every run of this test asserts: the timings and the counts
-                        // vary from run to run (they are in the printf above), and the report is
+                        // Only what every commit of this test asserts: the timings and the counts
+                        // vary from commit to commit (they are in the printf above), and the report is
                         // checked against a regenerated copy.
                         {"result", "at least half of the kills hit mid-series; after each, integrity_check "
-                                   "ok, the chain verified, every run whole, and the ledger never shrank"}});
+                                   "ok, the chain verified, every commit whole, and the ledger never shrank"}});
   }
   remove_ledger(path);
 }
 
 // Deterministic kill points: the child kills itself just before the k-th write, sync,
 // truncate or lock of one commit and the close that follows (which checkpoints the
-// WAL into the file), for every k, into ledgers of 0, 1 and 2 runs.
+// WAL into the file), for every k, into ledgers of 0, 1 and 2 commits.
 TEST(LedgerCrash, SigkillBeforeEveryWriteSyncTruncateAndLockOfACommit) {
   const std::string baseline = fresh_ledger_path("points_base");
   const std::string work = fresh_ledger_path("points_work");
@@ -120,29 +120,29 @@ TEST(LedgerCrash, SigkillBeforeEveryWriteSyncTruncateAndLockOfACommit) {
         {
           SqliteLedger ledger = SqliteLedger::open(work, OpenMode::read_write);
           arm_fault(Fault::kill, k, kEveryCall);
-          ledger.commit(intended_run(q));
+          ledger.commit(intended_commit(q));
         }  // closing checkpoints: still inside the kill window
         return 0;
       });
       const int rc = reap(child);
-      const int runs = check_after_crash(work, q.to_string() + " killed before I/O call " + std::to_string(k));
+      const int commits = check_after_crash(work, q.to_string() + " killed before I/O call " + std::to_string(k));
       if (rc == 0) {
-        EXPECT_EQ(runs, before + 1);
+        EXPECT_EQ(commits, before + 1);
         break;  // k is past the last write or sync
       }
       ASSERT_EQ(rc, -SIGKILL);
       ++points;
-      EXPECT_TRUE(runs == before || runs == before + 1) << runs;
-      ++(runs == before ? left_old : left_new);
-      // Retrying after the crash is always safe: it commits, or finds the run already there.
+      EXPECT_TRUE(commits == before || commits == before + 1) << commits;
+      ++(commits == before ? left_old : left_new);
+      // Retrying after the crash is always safe: it commits, or finds the commit already there.
       SqliteLedger again = SqliteLedger::open(work, OpenMode::read_write);
-      EXPECT_EQ(again.commit(intended_run(q)).status,
-                runs == before ? CommitStatus::committed : CommitStatus::already_committed);
+      EXPECT_EQ(again.commit(intended_commit(q)).status,
+                commits == before ? CommitStatus::committed : CommitStatus::already_committed);
     }
-    std::printf("[ledger crash] commit of %s into %d runs: %d writes, syncs, truncates and locks (commit + close), "
+    std::printf("[ledger crash] commit of %s into %d commits: %d writes, syncs, truncates and locks (commit + close), "
                 "each a kill point\n",
                 q.to_string().c_str(), before, k - 1);
-    SqliteLedger::open(baseline, OpenMode::read_write).commit(intended_run(q));  // next baseline
+    SqliteLedger::open(baseline, OpenMode::read_write).commit(intended_commit(q));  // next baseline
   }
   std::printf("[ledger crash] %d deterministic kill points\n", points);
   EXPECT_GT(points, 6);
@@ -151,8 +151,8 @@ TEST(LedgerCrash, SigkillBeforeEveryWriteSyncTruncateAndLockOfACommit) {
                         {"operation", "commit"},
                         {"fault", "SIGKILL before a write, sync, truncate or lock of a commit and its close"},
                         {"points", points},
-                        {"result", std::to_string(points) + " kill points into ledgers of 0, 1 and 2 runs: each time " +
-                                       "integrity_check ok and the chain verified; the run absent " +
+                        {"result", std::to_string(points) + " kill points into ledgers of 0, 1 and 2 commits: each time " +
+                                       "integrity_check ok and the chain verified; the commit absent " +
                                        std::to_string(left_old) + " times, whole " + std::to_string(left_new) +
                                        " times; the retry committed it or found it committed, never twice"}});
   }

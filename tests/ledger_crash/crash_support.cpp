@@ -16,22 +16,22 @@
 
 namespace duixian::test {
 
-RunToCommit intended_run(const Quarter& quarter) {
+PendingCommit intended_commit(const Quarter& quarter) {
   const long index = static_cast<long>(quarter.year()) * 4 + quarter.number();
-  RunToCommit run;
-  run.quarter = quarter;
-  run.book_id = "crash-test";
-  run.book_sha256 = sha256_hex("crash-test book");
-  run.data_sha256 = sha256_hex(quarter.to_string());
-  run.committed_at = "2019-07-05T09:30:00Z";
+  PendingCommit commit;
+  commit.quarter = quarter;
+  commit.book_id = "crash-test";
+  commit.book_sha256 = sha256_hex("crash-test book");
+  commit.data_sha256 = sha256_hex(quarter.to_string());
+  commit.committed_at = "2019-07-05T09:30:00Z";
   const long lines = 20 + (index * 37) % 61;
   for (long j = 0; j < lines; ++j) {
     const long fen = (index * 7919 + j * 104729) % 2000001 - 1000000;  // some are recoveries
     char code[32];
     std::snprintf(code, sizeof code, "913303%012ld", j * 7 + index % 5);
-    run.entries.push_back(LedgerEntry{code, j % 3 == 0 ? "R1" : "B2", Decimal::from_parts(fen, 2)});
+    commit.entries.push_back(LedgerEntry{code, j % 3 == 0 ? "R1" : "B2", Decimal::from_parts(fen, 2)});
   }
-  return run;
+  return commit;
 }
 
 Quarter next_quarter(const Ledger& ledger) {
@@ -124,18 +124,18 @@ bool holds_no_ledger(const std::string& path) {
 int check_after_crash(const std::string& path, const std::string& context) {
   SCOPED_TRACE(context);
   EXPECT_EQ(raw_query(path, "PRAGMA integrity_check"), "ok");
-  // No line outside a committed run: a run is whole or absent.
+  // No line outside a committed commit: a commit is whole or absent.
   EXPECT_EQ(raw_query(path, "SELECT count(*) FROM entries WHERE run NOT IN (SELECT sequence FROM runs)"), "0");
   try {
     SqliteLedger ledger = SqliteLedger::open(path, OpenMode::read_write);  // verifies the chain
-    const std::vector<RunRecord> runs = ledger.runs();
-    for (const RunRecord& r : runs) {
-      const RunToCommit intended = intended_run(r.quarter);
+    const std::vector<CommitRecord> commits = ledger.commits();
+    for (const CommitRecord& r : commits) {
+      const PendingCommit intended = intended_commit(r.quarter);
       EXPECT_EQ(r.entry_count, static_cast<std::int64_t>(intended.entries.size())) << r.quarter.to_string();
-      EXPECT_EQ(r.entries_sha256, prepare_run(intended).entries_sha256) << r.quarter.to_string();
+      EXPECT_EQ(r.entries_sha256, prepare_commit(intended).entries_sha256) << r.quarter.to_string();
       EXPECT_EQ(ledger.entries(r.quarter).size(), intended.entries.size()) << r.quarter.to_string();
     }
-    return static_cast<int>(runs.size());
+    return static_cast<int>(commits.size());
   } catch (const std::exception& e) {
     ADD_FAILURE() << "ledger does not open after the crash: " << e.what();
     return -1;

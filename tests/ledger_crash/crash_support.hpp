@@ -1,5 +1,5 @@
 #pragma once
-// What the crash tests share: the runs a child intends to commit (deterministic,
+// What the crash tests share: the commits a child intends to commit (deterministic,
 // so the parent knows them too), child processes, and the check made after each crash.
 
 #include <functional>
@@ -9,8 +9,8 @@
 
 namespace duixian::test {
 
-/// The run a child commits for `quarter`: 20 to 80 lines depending on the quarter.
-RunToCommit intended_run(const Quarter& quarter);
+/// The commit a child commits for `quarter`: 20 to 80 lines depending on the quarter.
+PendingCommit intended_commit(const Quarter& quarter);
 
 /// The quarter after the ledger's last, or 2019Q1 for an empty ledger.
 Quarter next_quarter(const Ledger& ledger);
@@ -24,7 +24,7 @@ void remove_ledger(const std::string& path);
 /// Copies a closed (checkpointed) database file.
 void copy_file(const std::string& from, const std::string& to);
 
-/// Forks; the child runs `body` and `_exit`s with its result (it never returns to gtest).
+/// Forks; the child commits `body` and `_exit`s with its result (it never returns to gtest).
 /// `ready_fd` in the child is the write end of a pipe the parent reads through `wait_ready`.
 struct Child {
   int pid = -1;
@@ -36,7 +36,7 @@ bool wait_ready(const Child& child);
 /// Waits for the child; returns its exit code, or -signal when a signal ended it.
 int reap(const Child& child);
 
-/// `sql` run on `path` through a plain sqlite3 connection (no ledger checks), every
+/// `sql` commit on `path` through a plain sqlite3 connection (no ledger checks), every
 /// value of every row concatenated; "cannot open" or "error: ..." on failure.
 std::string raw_query(const std::string& path, const char* sql);
 
@@ -45,8 +45,8 @@ std::string raw_query(const std::string& path, const char* sql);
 bool holds_no_ledger(const std::string& path);
 
 /// Opens the ledger after a crash with the normal VFS and checks it: SQLite's
-/// integrity_check is ok, the chain verifies (open does it), every run present is
-/// exactly the intended one, and no line exists outside a run. Returns the run count.
+/// integrity_check is ok, the chain verifies (open does it), every commit present is
+/// exactly the intended one, and no line exists outside a commit. Returns the commit count.
 int check_after_crash(const std::string& path, const std::string& context);
 
 }  // namespace duixian::test

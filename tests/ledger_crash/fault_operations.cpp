@@ -8,7 +8,7 @@ namespace duixian::test {
 
 namespace {
 
-constexpr int kStartRuns = 2;                    // 2019Q1 and 2019Q2
+constexpr int kStartCommits = 2;                    // 2019Q1 and 2019Q2
 const Quarter kCommitted = Quarter(2019, 3);     // what the commit operation adds
 
 }  // namespace
@@ -39,10 +39,10 @@ void make_start(Operation op, const std::string& path) {
   remove_ledger(path);
   if (op == Operation::open_create) return;
   SqliteLedger ledger = SqliteLedger::open(path, OpenMode::create);
-  for (int n = 0; n < kStartRuns; ++n) ledger.commit(intended_run(next_quarter(ledger)));
+  for (int n = 0; n < kStartCommits; ++n) ledger.commit(intended_commit(next_quarter(ledger)));
 }
 
-void run_operation(Operation op, const std::string& path, std::optional<SqliteLedger>& ledger,
+void commit_operation(Operation op, const std::string& path, std::optional<SqliteLedger>& ledger,
                    const std::function<void()>& arm) {
   switch (op) {
     case Operation::open_create:
@@ -58,7 +58,7 @@ void run_operation(Operation op, const std::string& path, std::optional<SqliteLe
     case Operation::commit:
       ledger.emplace(SqliteLedger::open(path, OpenMode::read_write));
       arm();
-      ledger->commit(intended_run(kCommitted));
+      ledger->commit(intended_commit(kCommitted));
       return;
     case Operation::verify:
       ledger.emplace(SqliteLedger::open(path, OpenMode::read_write));
@@ -74,48 +74,48 @@ Left state_after(Operation op, const std::string& path, const std::string& conte
     EXPECT_EQ(check_after_crash(path, context), 0) << context;
     return Left::new_state;
   }
-  const int runs = check_after_crash(path, context);
-  if (op == Operation::commit && runs == kStartRuns + 1) return Left::new_state;
-  EXPECT_EQ(runs, kStartRuns) << context;  // open and verify never change the runs
+  const int commits = check_after_crash(path, context);
+  if (op == Operation::commit && commits == kStartCommits + 1) return Left::new_state;
+  EXPECT_EQ(commits, kStartCommits) << context;  // open and verify never change the commits
   return Left::old_state;
 }
 
 const char* state_name(Operation op, Left left) {
   switch (op) {
     case Operation::open_create: return left == Left::old_state ? "no ledger" : "an empty ledger";
-    case Operation::commit: return left == Left::old_state ? "2 runs" : "3 runs";
-    default: return "2 runs";
+    case Operation::commit: return left == Left::old_state ? "2 commits" : "3 commits";
+    default: return "2 commits";
   }
 }
 
 bool retry(Operation op, const std::string& path, Left left, const std::string& context) {
   SCOPED_TRACE(context + ", retried with the normal VFS");
   bool did_it = false;
-  int expected_runs = kStartRuns;
+  int expected_commits = kStartCommits;
   try {
     switch (op) {
       case Operation::open_create: {
         // An empty ledger left behind is a ledger: it opens without create, and takes a commit.
         const OpenMode mode = left == Left::old_state ? OpenMode::create : OpenMode::read_write;
         SqliteLedger ledger = SqliteLedger::open(path, mode);
-        EXPECT_TRUE(ledger.runs().empty());
-        EXPECT_EQ(ledger.commit(intended_run(Quarter(2019, 1))).status, CommitStatus::committed);
+        EXPECT_TRUE(ledger.commits().empty());
+        EXPECT_EQ(ledger.commit(intended_commit(Quarter(2019, 1))).status, CommitStatus::committed);
         did_it = left == Left::old_state;
-        expected_runs = 1;
+        expected_commits = 1;
         break;
       }
       case Operation::open_read_write:
-        EXPECT_EQ(SqliteLedger::open(path, OpenMode::read_write).runs().size(), std::size_t{kStartRuns});
+        EXPECT_EQ(SqliteLedger::open(path, OpenMode::read_write).commits().size(), std::size_t{kStartCommits});
         break;
       case Operation::open_read_only:
-        EXPECT_EQ(SqliteLedger::open(path, OpenMode::read_only).runs().size(), std::size_t{kStartRuns});
+        EXPECT_EQ(SqliteLedger::open(path, OpenMode::read_only).commits().size(), std::size_t{kStartCommits});
         break;
       case Operation::commit: {
         SqliteLedger ledger = SqliteLedger::open(path, OpenMode::read_write);
-        const CommitStatus status = ledger.commit(intended_run(kCommitted)).status;
+        const CommitStatus status = ledger.commit(intended_commit(kCommitted)).status;
         EXPECT_EQ(status, left == Left::old_state ? CommitStatus::committed : CommitStatus::already_committed);
         did_it = status == CommitStatus::committed;
-        expected_runs = kStartRuns + 1;
+        expected_commits = kStartCommits + 1;
         break;
       }
       case Operation::verify:
@@ -125,9 +125,9 @@ bool retry(Operation op, const std::string& path, Left left, const std::string& 
   } catch (const std::exception& e) {
     ADD_FAILURE() << "the retry failed: " << e.what();
   }
-  // Every run once: check_after_crash compares each run with the intended one, and a
-  // quarter twice would be two runs more than expected.
-  EXPECT_EQ(check_after_crash(path, context + ", after the retry"), expected_runs);
+  // Every commit once: check_after_crash compares each commit with the intended one, and a
+  // quarter twice would be two commits more than expected.
+  EXPECT_EQ(check_after_crash(path, context + ", after the retry"), expected_commits);
   return did_it;
 }
 

@@ -18,13 +18,13 @@ const char* operation_name(Operation op);
 /// An identifier for test names: "open_create", ...
 const char* operation_id(Operation op);
 
-/// Makes the file the operation starts from: none for create, else a ledger of two runs.
+/// Makes the file the operation starts from: none for create, else a ledger of two commits.
 void make_start(Operation op, const std::string& path);
 
-/// In the child: runs the operation on `path`, calling `arm` just before its first
+/// In the child: commits the operation on `path`, calling `arm` just before its first
 /// call that may fail. `ledger` holds the open ledger (for commit and verify, from
 /// before `arm`), so the caller decides whether it is closed or abandoned.
-void run_operation(Operation op, const std::string& path, std::optional<SqliteLedger>& ledger,
+void commit_operation(Operation op, const std::string& path, std::optional<SqliteLedger>& ledger,
                    const std::function<void()>& arm);
 
 /// What a fault may leave: the state before the operation, or the one after it.
@@ -33,11 +33,11 @@ enum class Left { old_state, new_state };
 /// In the parent, normal VFS: checks the file (check_after_crash, or no ledger for a
 /// create) and says which state it holds; adds a failure when it holds neither.
 Left state_after(Operation op, const std::string& path, const std::string& context);
-/// "no ledger" / "an empty ledger", "2 runs" / "3 runs", ...
+/// "no ledger" / "an empty ledger", "2 commits" / "3 commits", ...
 const char* state_name(Operation op, Left left);
 
 /// In the parent, normal VFS: retries the operation; it must succeed, and the ledger
-/// must then hold the new state, every run once. Returns true when the retry itself
+/// must then hold the new state, every commit once. Returns true when the retry itself
 /// did the work (committed), false when it found it done.
 bool retry(Operation op, const std::string& path, Left left, const std::string& context);
 

@@ -57,7 +57,7 @@ void add_settle_options(CLI::App& cmd, SettleInputs& in) {
   add_data_options(cmd, in, true);
   cmd.add_option("--quarter,-q", in.quarter, "Quarter to settle, e.g. 2019Q3 (in the book's year)")->required();
   cmd.add_option("--ledger,-l", in.ledger,
-                 "SQLite ledger: previously paid amounts come from its committed runs of the year");
+                 "SQLite ledger: previously paid amounts come from its commits of the year");
   cmd.add_option("--threads,-j", in.threads, "Worker threads (0 = one per hardware thread; same result)")
       ->capture_default_str();
 }
@@ -147,16 +147,16 @@ int run_settle(const SettleInputs& in, const SettleFlags& flags) {
 
   if (flags.commit) {
     progress.show("committing " + s.quarter().to_string());
-    const RunToCommit run = s.to_commit();
+    const PendingCommit pending = s.to_commit();
     try {
-      const CommitResult result = loaded->ledger->commit(run);
+      const CommitResult result = loaded->ledger->commit(pending);
       progress.clear();
       if (result.status == CommitStatus::already_committed) {
-        std::cout << "\n" << s.quarter().to_string() << " already committed as run " << result.run.sequence
-                  << " of " << in.ledger << " (identical payouts): nothing changed\n";
+        std::cout << "\n" << s.quarter().to_string() << " already committed: commit " << result.record.sequence
+                  << " of " << in.ledger << " has identical payouts; nothing changed\n";
       } else {
-        std::cout << "\ncommitted " << s.quarter().to_string() << " as run " << result.run.sequence << " of "
-                  << in.ledger << " (" << result.run.entry_count << " entries, run " << result.run.run_sha256
+        std::cout << "\ncommitted " << s.quarter().to_string() << ": commit " << result.record.sequence << " of "
+                  << in.ledger << " (" << result.record.entry_count << " entries, digest " << result.record.commit_sha256
                   << ")\n";
       }
     } catch (const Error& e) {
@@ -232,7 +232,7 @@ int main(int argc, char** argv) {
   SettleFlags settle_flags;
   CLI::App* settle_cmd = app.add_subcommand("settle", "Settle a quarter: totals table, optional files and commit");
   add_settle_options(*settle_cmd, in);
-  auto* commit = settle_cmd->add_flag("--commit", settle_flags.commit, "Record the run in --ledger (once)");
+  auto* commit = settle_cmd->add_flag("--commit", settle_flags.commit, "Record the settled quarter in --ledger (once)");
   commit->needs(settle_cmd->get_option("--ledger"));
   settle_cmd->add_option("--out,-o", settle_flags.out, "Write lines.csv, payments.csv and totals.json here");
   settle_cmd->add_flag("--excel", settle_flags.excel, "Start the CSV files with a UTF-8 BOM (for Excel)");

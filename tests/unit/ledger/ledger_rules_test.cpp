@@ -1,5 +1,5 @@
 // The shared ledger rules on their own: the canonical texts behind the digests
-// (pinned, since stored ledgers depend on them), plan_commit, verify_runs and PaidTotals.
+// (pinned, since stored ledgers depend on them), plan_commit, verify_commits and PaidTotals.
 #include <gtest/gtest.h>
 
 #include <map>
@@ -18,8 +18,8 @@ LedgerEntry entry(const char* code, const char* policy, const char* amount) {
   return LedgerEntry{code, policy, Decimal::parse(amount)};
 }
 
-RunToCommit sample_run() {
-  return RunToCommit{Quarter(2019, 2),
+PendingCommit sample_commit() {
+  return PendingCommit{Quarter(2019, 2),
                      {entry("91330302MA2AAAAA1X", "R1", "1409.5"), entry("91330302MA2AAAAA1X", "B1", "-12.3"),
                       entry("91330101MA2BBBBB2Y", "R1", "0")},
                      "wenzhou-2019",
@@ -29,19 +29,19 @@ RunToCommit sample_run() {
 }
 
 TEST(LedgerRules, EntriesDigestIsTheSha256OfTheDocumentedText) {
-  const PreparedRun p = prepare_run(sample_run());
+  const PreparedCommit p = prepare_commit(sample_commit());
   EXPECT_EQ(p.entries_sha256, sha256_hex("duixian-ledger-entries 1\n"
                                          "91330101MA2BBBBB2Y\tR1\t0.00\n"
                                          "91330302MA2AAAAA1X\tB1\t-12.30\n"
                                          "91330302MA2AAAAA1X\tR1\t1409.50\n"));
   EXPECT_EQ(p.library_version, version());
-  EXPECT_EQ(p.run.entries.front().credit_code, "91330101MA2BBBBB2Y");
+  EXPECT_EQ(p.commit.entries.front().credit_code, "91330101MA2BBBBB2Y");
 }
 
-TEST(LedgerRules, RunDigestIsTheSha256OfTheDocumentedText) {
-  const PreparedRun p = prepare_run(sample_run());
-  const RunRecord r = plan_commit(p, std::nullopt, std::nullopt).run;
-  EXPECT_EQ(r.run_sha256, sha256_hex("duixian-ledger-run 1\n"
+TEST(LedgerRules, CommitDigestIsTheSha256OfTheDocumentedText) {
+  const PreparedCommit p = prepare_commit(sample_commit());
+  const CommitRecord r = plan_commit(p, std::nullopt, std::nullopt).record;
+  EXPECT_EQ(r.commit_sha256, sha256_hex("duixian-ledger-run 1\n"
                                      "sequence=1\n"
                                      "quarter=2019Q2\n"
                                      "previous_sha256=" + std::string(genesis_sha256) + "\n"
@@ -54,19 +54,19 @@ TEST(LedgerRules, RunDigestIsTheSha256OfTheDocumentedText) {
                                      "entries_sha256=" + p.entries_sha256 + "\n"));
 }
 
-TEST(LedgerRules, PlanCommitChainsToTheLastRun) {
-  const PreparedRun first = prepare_run(sample_run());
-  const RunRecord r1 = plan_commit(first, std::nullopt, std::nullopt).run;
-  RunToCommit next = sample_run();
+TEST(LedgerRules, PlanCommitChainsToTheLastCommit) {
+  const PreparedCommit first = prepare_commit(sample_commit());
+  const CommitRecord r1 = plan_commit(first, std::nullopt, std::nullopt).record;
+  PendingCommit next = sample_commit();
   next.quarter = Quarter(2019, 3);
-  const CommitResult r2 = plan_commit(prepare_run(next), r1, std::nullopt);
+  const CommitResult r2 = plan_commit(prepare_commit(next), r1, std::nullopt);
   EXPECT_EQ(r2.status, CommitStatus::committed);
-  EXPECT_EQ(r2.run.sequence, 2);
-  EXPECT_EQ(r2.run.previous_sha256, r1.run_sha256);
-  EXPECT_EQ(plan_commit(first, r2.run, r1).status, CommitStatus::already_committed);
-  // A caller passing the wrong quarter's run is a bug, not a conflict.
+  EXPECT_EQ(r2.record.sequence, 2);
+  EXPECT_EQ(r2.record.previous_sha256, r1.commit_sha256);
+  EXPECT_EQ(plan_commit(first, r2.record, r1).status, CommitStatus::already_committed);
+  // A caller passing the wrong quarter's commit is a bug, not a conflict.
   try {
-    plan_commit(first, r2.run, r2.run);
+    plan_commit(first, r2.record, r2.record);
     FAIL();
   } catch (const Error& e) {
     EXPECT_EQ(e.code(), ErrorCode::invalid_argument);
@@ -82,29 +82,29 @@ TEST(LedgerRules, EntriesDigestRefusesEntriesOutOfOrder) {
   EXPECT_EQ(d.count(), 2);
 }
 
-// A ledger's runs and entries, to damage in turn.
+// A ledger's commits and entries, to damage in turn.
 struct Stored {
-  std::vector<RunRecord> runs;
+  std::vector<CommitRecord> commits;
   std::vector<std::vector<LedgerEntry>> entries;
   void verify() const {
     std::size_t i = 0;
-    verify_runs(runs, [&](const RunRecord&, EntriesDigest& d) {
+    verify_commits(commits, [&](const CommitRecord&, EntriesDigest& d) {
       for (const LedgerEntry& e : entries[i]) d.add(e.credit_code, e.policy_id, e.amount);
       ++i;
     });
   }
 };
 
-Stored three_runs() {
+Stored three_commits() {
   InMemoryLedger l;
   Stored s;
   for (unsigned q = 1; q <= 3; ++q) {
-    RunToCommit run = sample_run();
-    run.quarter = Quarter(2019, q);
-    l.commit(run);
-    s.entries.push_back(l.entries(run.quarter));
+    PendingCommit commit = sample_commit();
+    commit.quarter = Quarter(2019, q);
+    l.commit(commit);
+    s.entries.push_back(l.entries(commit.quarter));
   }
-  s.runs = l.runs();
+  s.commits = l.commits();
   return s;
 }
 
@@ -118,34 +118,34 @@ std::string corruption(const Stored& s) {
   return "verified";
 }
 
-TEST(LedgerRules, VerifyRunsNamesTheFirstBadRun) {
-  EXPECT_EQ(corruption(three_runs()), "verified");
+TEST(LedgerRules, VerifyCommitsNamesTheFirstBadCommit) {
+  EXPECT_EQ(corruption(three_commits()), "verified");
 
-  Stored amount = three_runs();
+  Stored amount = three_commits();
   amount.entries[1][0].amount = Decimal::parse("0.01");
-  EXPECT_EQ(corruption(amount), "io_error: ledger run 2 (2019Q2) is corrupt: its entries do not match their digest");
+  EXPECT_EQ(corruption(amount), "io_error: ledger commit 2 (2019Q2) is corrupt: its entries do not match their digest");
 
-  Stored record = three_runs();
-  record.runs[0].book_id = "another book";
-  EXPECT_EQ(corruption(record), "io_error: ledger run 1 (2019Q1) is corrupt: its record does not match its digest");
+  Stored record = three_commits();
+  record.commits[0].book_id = "another book";
+  EXPECT_EQ(corruption(record), "io_error: ledger commit 1 (2019Q1) is corrupt: its record does not match its digest");
 
-  Stored missing = three_runs();
+  Stored missing = three_commits();
   missing.entries[2].pop_back();
-  EXPECT_EQ(corruption(missing), "io_error: ledger run 3 (2019Q3) is corrupt: it has 2 entries, its record says 3");
+  EXPECT_EQ(corruption(missing), "io_error: ledger commit 3 (2019Q3) is corrupt: it has 2 entries, its record says 3");
 
-  Stored gap = three_runs();
-  gap.runs.erase(gap.runs.begin() + 1);
+  Stored gap = three_commits();
+  gap.commits.erase(gap.commits.begin() + 1);
   gap.entries.erase(gap.entries.begin() + 1);
-  EXPECT_EQ(corruption(gap), "io_error: ledger run 3 (2019Q3) is corrupt: it is number 2 in the chain");
+  EXPECT_EQ(corruption(gap), "io_error: ledger commit 3 (2019Q3) is corrupt: it is number 2 in the chain");
 
-  // Run 2 rewritten with its own digests recomputed: run 3 no longer chains to it.
-  Stored forged = three_runs();
+  // Run 2 rewritten with its own digests recomputed: commit 3 no longer chains to it.
+  Stored forged = three_commits();
   forged.entries[1][0].amount = Decimal::parse("0.01");
   EntriesDigest d;
   for (const LedgerEntry& e : forged.entries[1]) d.add(e.credit_code, e.policy_id, e.amount);
-  forged.runs[1].entries_sha256 = d.finish_hex();
-  forged.runs[1].run_sha256 = run_digest(forged.runs[1]);
-  EXPECT_EQ(corruption(forged), "io_error: ledger run 3 (2019Q3) is corrupt: it does not chain to the run before it");
+  forged.commits[1].entries_sha256 = d.finish_hex();
+  forged.commits[1].commit_sha256 = commit_digest(forged.commits[1]);
+  EXPECT_EQ(corruption(forged), "io_error: ledger commit 3 (2019Q3) is corrupt: it does not chain to the commit before it");
 }
 
 TEST(LedgerPaidTotals, SumsExactlyInAnyOrder) {

@@ -23,8 +23,8 @@ LedgerEntry entry(const char* code, const char* policy, const char* amount) {
   return LedgerEntry{code, policy, Decimal::parse(amount)};
 }
 
-RunToCommit run_of(unsigned quarter) {
-  return RunToCommit{Quarter(2019, quarter),
+PendingCommit commit_of(unsigned quarter) {
+  return PendingCommit{Quarter(2019, quarter),
                      {entry("91330300A", "R1", "100.00"), entry("91330300A", "R2", "-50.00"),
                       entry("91330300B", "R1", std::to_string(quarter).c_str())},
                      "wenzhou-2019",
@@ -38,27 +38,27 @@ class LedgerSqlite : public test::LedgerFileTest {
   LedgerSqlite() : LedgerFileTest("duixian_") {}
 
   // A ledger with 2019Q1..Q3 committed, closed again.
-  void make_three_runs() const {
+  void make_three_commits() const {
     SqliteLedger l = SqliteLedger::open(path, OpenMode::create);
-    for (unsigned q = 1; q <= 3; ++q) l.commit(run_of(q));
+    for (unsigned q = 1; q <= 3; ++q) l.commit(commit_of(q));
   }
 
 };
 
 TEST_F(LedgerSqlite, PersistsAcrossReopen) {
-  make_three_runs();
+  make_three_commits();
   SqliteLedger again = SqliteLedger::open(path);
   EXPECT_EQ(again.path(), path);
   EXPECT_EQ(again.last_committed(), Quarter(2019, 3));
-  ASSERT_EQ(again.runs().size(), 3u);
+  ASSERT_EQ(again.commits().size(), 3u);
   EXPECT_EQ(again.entries(Quarter(2019, 2)).back(), entry("91330300B", "R1", "2.00"));
   EXPECT_EQ(again.paid_before(Quarter(2019, 4)).paid("91330300A", "R2").to_string(), "-150.00");
-  EXPECT_EQ(again.commit(run_of(3)).status, CommitStatus::already_committed);
-  EXPECT_EQ(again.commit(run_of(4)).status, CommitStatus::committed);
+  EXPECT_EQ(again.commit(commit_of(3)).status, CommitStatus::already_committed);
+  EXPECT_EQ(again.commit(commit_of(4)).status, CommitStatus::committed);
 }
 
 TEST_F(LedgerSqlite, StoresSchemaVersionWalAndAmountsAsText) {
-  make_three_runs();
+  make_three_commits();
   EXPECT_EQ(raw("PRAGMA user_version"), "1|");
   EXPECT_EQ(raw("PRAGMA application_id"), std::to_string(SqliteLedger::application_id) + "|");
   EXPECT_EQ(raw("PRAGMA journal_mode"), "wal|");
@@ -67,48 +67,48 @@ TEST_F(LedgerSqlite, StoresSchemaVersionWalAndAmountsAsText) {
   EXPECT_EQ(raw("PRAGMA integrity_check"), "ok|");
 }
 
-TEST_F(LedgerSqlite, AnAmountAlteredByHandIsDetectedAtOpenNamingTheRun) {
-  make_three_runs();
+TEST_F(LedgerSqlite, AnAmountAlteredByHandIsDetectedAtOpenNamingTheCommit) {
+  make_three_commits();
   raw("UPDATE entries SET amount = '100.01' WHERE run = 2 AND credit_code = '91330300A' AND policy = 'R1'");
-  EXPECT_EQ(open_error(), "io_error: ledger run 2 (2019Q2) is corrupt: its entries do not match their digest");
+  EXPECT_EQ(open_error(), "io_error: ledger commit 2 (2019Q2) is corrupt: its entries do not match their digest");
   EXPECT_EQ(open_error(OpenMode::read_only), open_error());
 }
 
 TEST_F(LedgerSqlite, OtherAlterationsAreDetectedToo) {
-  make_three_runs();
+  make_three_commits();
   raw("UPDATE runs SET committed_at = '2019-07-06T09:30:00Z' WHERE sequence = 3");
-  EXPECT_EQ(open_error(), "io_error: ledger run 3 (2019Q3) is corrupt: its record does not match its digest");
+  EXPECT_EQ(open_error(), "io_error: ledger commit 3 (2019Q3) is corrupt: its record does not match its digest");
   raw("UPDATE runs SET committed_at = '2019-07-05T09:30:00Z' WHERE sequence = 3");
   EXPECT_EQ(open_error(), "opened");
   raw("DELETE FROM entries WHERE run = 1 AND policy = 'R2'");
-  EXPECT_EQ(open_error(), "io_error: ledger run 1 (2019Q1) is corrupt: it has 2 entries, its record says 3");
+  EXPECT_EQ(open_error(), "io_error: ledger commit 1 (2019Q1) is corrupt: it has 2 entries, its record says 3");
 }
 
 TEST_F(LedgerSqlite, AnUnreadableAmountIsReportedAsCorruption) {
-  make_three_runs();
+  make_three_commits();
   raw("UPDATE entries SET amount = 'lots' WHERE run = 2 AND policy = 'R2'");
   const std::string error = open_error();
-  EXPECT_EQ(error.rfind("io_error: ledger run 2 (2019Q2) is corrupt: an entry cannot be read back", 0), 0u) << error;
+  EXPECT_EQ(error.rfind("io_error: ledger commit 2 (2019Q2) is corrupt: an entry cannot be read back", 0), 0u) << error;
 }
 
 TEST_F(LedgerSqlite, ReadOnlyOpenCannotCommit) {
-  make_three_runs();
+  make_three_commits();
   SqliteLedger reader = SqliteLedger::open(path, OpenMode::read_only);
   EXPECT_TRUE(reader.read_only());  // SQLite's own read-only mode, not a flag of ours
-  EXPECT_EQ(reader.runs().size(), 3u);
+  EXPECT_EQ(reader.commits().size(), 3u);
   try {
-    reader.commit(run_of(4));
+    reader.commit(commit_of(4));
     FAIL();
   } catch (const Error& e) {
     EXPECT_EQ(e.code(), ErrorCode::invalid_argument);
     EXPECT_EQ(std::string(e.what()), "invalid_argument: cannot commit 2019Q4: ledger " + path + " was opened read-only");
   }
-  EXPECT_EQ(SqliteLedger::open(path).runs().size(), 3u);
+  EXPECT_EQ(SqliteLedger::open(path).commits().size(), 3u);
   EXPECT_FALSE(SqliteLedger::open(path).read_only());
 }
 
 TEST_F(LedgerSqlite, ANewerSchemaVersionIsRefused) {
-  make_three_runs();
+  make_three_commits();
   raw("PRAGMA user_version = 2");
   EXPECT_EQ(open_error(), "io_error: " + path +
                               " has ledger schema version 2, newer than version 1 known to Duixian " +
@@ -138,23 +138,23 @@ TEST_F(LedgerSqlite, FilesThatAreNotLedgersAreRefused) {
 TEST_F(LedgerSqlite, TwoHandlesOnOneFileSeeEachOthersCommits) {
   SqliteLedger a = SqliteLedger::open(path, OpenMode::create);
   SqliteLedger b = SqliteLedger::open(path);
-  a.commit(run_of(1));
+  a.commit(commit_of(1));
   EXPECT_EQ(b.last_committed(), Quarter(2019, 1));
-  RunToCommit changed = run_of(1);
+  PendingCommit changed = commit_of(1);
   changed.entries.pop_back();
   EXPECT_THROW(b.commit(changed), Error);  // b decides from the file, not from what it saw before
-  EXPECT_EQ(b.commit(run_of(2)).run.previous_sha256, a.runs().front().run_sha256);
-  EXPECT_EQ(a.commit(run_of(2)).status, CommitStatus::already_committed);
+  EXPECT_EQ(b.commit(commit_of(2)).record.previous_sha256, a.commits().front().commit_sha256);
+  EXPECT_EQ(a.commit(commit_of(2)).status, CommitStatus::already_committed);
   EXPECT_NO_THROW(a.verify());
 }
 
 TEST_F(LedgerSqlite, AMovedHandleKeepsTheConnection) {
   SqliteLedger a = SqliteLedger::open(path, OpenMode::create);
-  a.commit(run_of(1));
+  a.commit(commit_of(1));
   SqliteLedger b = std::move(a);
   EXPECT_EQ(b.last_committed(), Quarter(2019, 1));
   a = std::move(b);
-  EXPECT_EQ(a.commit(run_of(2)).status, CommitStatus::committed);
+  EXPECT_EQ(a.commit(commit_of(2)).status, CommitStatus::committed);
 }
 
 }  // namespace

@@ -3,9 +3,9 @@
 //   leaves the ledger as it was;
 // - a ledger opened read-only (SQLite's read-only mode: as root, chmod would not stop a
 //   write) refuses commits and leaves the file byte-identical;
-// - rows altered by hand through a raw sqlite3 connection (an amount, a deleted run, two
-//   runs' sequence swapped, digests recomputed to match) are found by verify() and by
-//   open, with the run named.
+// - rows altered by hand through a raw sqlite3 connection (an amount, a deleted commit, two
+//   commits' sequence swapped, digests recomputed to match) are found by verify() and by
+//   open, with the commit named.
 // tests/unit/ledger_sqlite_test.cpp has the basic alterations; tests/ledger_crash the
 // failing writes and syncs.
 #include <gtest/gtest.h>
@@ -31,21 +31,21 @@ namespace {
 
 using test::reliability_record;
 
-// A run of `lines` entries: enough of them fill several pages of the file.
-RunToCommit run_of(unsigned quarter, int lines = 3) {
-  RunToCommit run{Quarter(2019, quarter), {}, "wenzhou-2019", sha256_hex("book"), sha256_hex("data"),
+// A commit of `lines` entries: enough of them fill several pages of the file.
+PendingCommit commit_of(unsigned quarter, int lines = 3) {
+  PendingCommit commit{Quarter(2019, quarter), {}, "wenzhou-2019", sha256_hex("book"), sha256_hex("data"),
                   "2019-07-05T09:30:00Z"};
   for (int i = 0; i < lines; ++i) {
     char code[32];
     std::snprintf(code, sizeof code, "9133030%011d", i);
-    run.entries.push_back(LedgerEntry{code, i % 2 == 0 ? "R1" : "R2",
+    commit.entries.push_back(LedgerEntry{code, i % 2 == 0 ? "R1" : "R2",
                                       Decimal::parse(std::to_string(100 * quarter + static_cast<unsigned>(i)) + ".25")});
   }
-  return run;
+  return commit;
 }
 
 // The file's connections set PRAGMA max_page_count to this when they open (0: no limit).
-// An auto extension runs for every sqlite3_open in the process, the library's included.
+// An auto extension commits for every sqlite3_open in the process, the library's included.
 int g_max_pages = 0;
 
 int limit_pages(sqlite3* db, char** /*error*/, const sqlite3_api_routines* /*api*/) {
@@ -65,9 +65,9 @@ class LedgerTamper : public test::LedgerFileTest {
   }
 
   // 2019Q1..Q3 committed, closed again (the last connection folds the WAL into the file).
-  void make_three_runs(int lines = 3) const {
+  void make_three_commits(int lines = 3) const {
     SqliteLedger l = SqliteLedger::open(path, OpenMode::create);
-    for (unsigned q = 1; q <= 3; ++q) l.commit(run_of(q, lines));
+    for (unsigned q = 1; q <= 3; ++q) l.commit(commit_of(q, lines));
   }
 
   std::string bytes(const std::string& file) const {
@@ -98,18 +98,18 @@ class LedgerTamper : public test::LedgerFileTest {
 // ---- a full database -------------------------------------------------------------
 
 TEST_F(LedgerTamper, AFullDatabaseFailsTheCommitClearlyAndLeavesTheLedgerIntact) {
-  make_three_runs(200);
+  make_three_commits(200);
   const std::string file_before = bytes(path);
-  const std::vector<RunRecord> before = SqliteLedger::open(path).runs();
+  const std::vector<CommitRecord> before = SqliteLedger::open(path).commits();
   ASSERT_EQ(before.size(), 3u);
   ASSERT_EQ(sqlite3_auto_extension(reinterpret_cast<void (*)(void)>(limit_pages)), SQLITE_OK);
   g_max_pages = 1;  // raised by SQLite to the file's current size: no page can be added
   std::string message;
   {
     SqliteLedger full = SqliteLedger::open(path);
-    EXPECT_EQ(full.runs(), before);
+    EXPECT_EQ(full.commits(), before);
     try {
-      full.commit(run_of(4, 2000));
+      full.commit(commit_of(4, 2000));
       FAIL() << "committed into a full database";
     } catch (const Error& e) {
       EXPECT_EQ(e.code(), ErrorCode::io_error);
@@ -119,19 +119,19 @@ TEST_F(LedgerTamper, AFullDatabaseFailsTheCommitClearlyAndLeavesTheLedgerIntact)
       EXPECT_NE(what.find("database or disk is full (SQLite code 13)"), std::string::npos) << what;
       message = what;
     }
-    // The handle is still usable and reads the same history: nothing of the run is in it.
-    EXPECT_EQ(full.runs(), before);
+    // The handle is still usable and reads the same history: nothing of the commit is in it.
+    EXPECT_EQ(full.commits(), before);
     EXPECT_EQ(verify_error(full), "verified");
   }
   g_max_pages = 0;
   // Closed again, the file is what it was: the failed commit left nothing in it.
   EXPECT_TRUE(bytes(path) == file_before) << "the failed commit changed the file";
   SqliteLedger again = SqliteLedger::open(path);  // verifies
-  EXPECT_EQ(again.runs(), before);
+  EXPECT_EQ(again.commits(), before);
   EXPECT_EQ(raw("SELECT count(*) FROM entries WHERE run = 4"), "0|");
   EXPECT_EQ(raw("PRAGMA integrity_check"), "ok|");
-  // The space back, the same run commits.
-  EXPECT_EQ(again.commit(run_of(4, 2000)).status, CommitStatus::committed);
+  // The space back, the same commit commits.
+  EXPECT_EQ(again.commit(commit_of(4, 2000)).status, CommitStatus::committed);
   EXPECT_NO_THROW(again.verify());
   if (!HasFailure()) {
     reliability_record({{"section", "faults"}, {"operation", "commit"}, {"fault", "database full (max_page_count)"},
@@ -143,18 +143,18 @@ TEST_F(LedgerTamper, AFullDatabaseFailsTheCommitClearlyAndLeavesTheLedgerIntact)
 // ---- read-only ---------------------------------------------------------------------
 
 TEST_F(LedgerTamper, AReadOnlyLedgerRefusesCommitsAndLeavesTheFileByteIdentical) {
-  make_three_runs();
+  make_three_commits();
   const std::string file_before = bytes(path);
   ASSERT_FALSE(file_before.empty());
   std::string message;
   {
     SqliteLedger reader = SqliteLedger::open(path, OpenMode::read_only);
     EXPECT_TRUE(reader.read_only());  // SQLITE_OPEN_READONLY, not a flag of ours: root cannot write either
-    EXPECT_EQ(reader.runs().size(), 3u);
+    EXPECT_EQ(reader.commits().size(), 3u);
     EXPECT_NO_THROW(reader.verify());
     for (unsigned q : {3u, 4u}) {  // already committed, and the next quarter: both refused
       try {
-        reader.commit(run_of(q));
+        reader.commit(commit_of(q));
         FAIL() << "committed through a read-only ledger";
       } catch (const Error& e) {
         EXPECT_EQ(e.code(), ErrorCode::invalid_argument);
@@ -163,10 +163,10 @@ TEST_F(LedgerTamper, AReadOnlyLedgerRefusesCommitsAndLeavesTheFileByteIdentical)
         message = e.what();
       }
     }
-    EXPECT_EQ(reader.runs().size(), 3u);
+    EXPECT_EQ(reader.commits().size(), 3u);
   }
   EXPECT_TRUE(bytes(path) == file_before) << "the read-only session changed the file";
-  EXPECT_EQ(SqliteLedger::open(path).runs().size(), 3u);
+  EXPECT_EQ(SqliteLedger::open(path).commits().size(), 3u);
   if (!HasFailure()) {
     reliability_record({{"section", "faults"}, {"operation", "commit"}, {"fault", "opened read-only"}, {"points", 1},
                         {"result", message + "; file unchanged (byte-identical)"}});
@@ -175,101 +175,101 @@ TEST_F(LedgerTamper, AReadOnlyLedgerRefusesCommitsAndLeavesTheFileByteIdentical)
 
 // ---- tampering ----------------------------------------------------------------------
 
-TEST_F(LedgerTamper, AnAmountChangedByHandIsFoundByVerifyAndOpenNamingTheRun) {
-  make_three_runs();
+TEST_F(LedgerTamper, AnAmountChangedByHandIsFoundByVerifyAndOpenNamingTheCommit) {
+  make_three_commits();
   SqliteLedger ledger = SqliteLedger::open(path);
   raw("UPDATE entries SET amount = '201.26' WHERE run = 2 AND amount = '201.25'");
-  const std::string expected = "io_error: ledger run 2 (2019Q2) is corrupt: its entries do not match their digest";
+  const std::string expected = "io_error: ledger commit 2 (2019Q2) is corrupt: its entries do not match their digest";
   EXPECT_EQ(verify_error(ledger), expected);
   EXPECT_EQ(open_error(), expected);
   EXPECT_EQ(open_error(OpenMode::read_only), expected);
-  record_tamper("an amount of run 2 changed by hand", expected);
+  record_tamper("an amount of commit 2 changed by hand", expected);
 }
 
-TEST_F(LedgerTamper, AnAmountChangedWithItsDigestsRecomputedBreaksTheChainAtTheNextRun) {
-  make_three_runs();
+TEST_F(LedgerTamper, AnAmountChangedWithItsDigestsRecomputedBreaksTheChainAtTheNextCommit) {
+  make_three_commits();
   SqliteLedger ledger = SqliteLedger::open(path);
-  // A careful forger changes an amount of run 2 and recomputes its entries digest ...
+  // A careful forger changes an amount of commit 2 and recomputes its entries digest ...
   raw("UPDATE entries SET amount = '999.25' WHERE run = 2 AND amount = '201.25'");
-  std::vector<LedgerEntry> forged = run_of(2).entries;
+  std::vector<LedgerEntry> forged = commit_of(2).entries;
   forged[1].amount = Decimal::parse("999.25");
   EntriesDigest digest;
   for (const LedgerEntry& e : forged) digest.add(e.credit_code, e.policy_id, e.amount);
-  RunRecord record = ledger.runs()[1];
+  CommitRecord record = ledger.commits()[1];
   record.entries_sha256 = digest.finish_hex();
   raw("UPDATE runs SET entries_sha256 = " + quoted_sql(record.entries_sha256) + " WHERE sequence = 2");
-  const std::string first = "io_error: ledger run 2 (2019Q2) is corrupt: its record does not match its digest";
+  const std::string first = "io_error: ledger commit 2 (2019Q2) is corrupt: its record does not match its digest";
   EXPECT_EQ(verify_error(ledger), first);
-  record_tamper("an amount of run 2 changed and its entries digest recomputed", first);
-  // ... then the run digest too: the next run no longer chains to it.
-  record.run_sha256 = run_digest(record);
-  raw("UPDATE runs SET run_sha256 = " + quoted_sql(record.run_sha256) + " WHERE sequence = 2");
-  const std::string expected = "io_error: ledger run 3 (2019Q3) is corrupt: it does not chain to the run before it";
+  record_tamper("an amount of commit 2 changed and its entries digest recomputed", first);
+  // ... then the commit digest too: the next commit no longer chains to it.
+  record.commit_sha256 = commit_digest(record);
+  raw("UPDATE runs SET run_sha256 = " + quoted_sql(record.commit_sha256) + " WHERE sequence = 2");
+  const std::string expected = "io_error: ledger commit 3 (2019Q3) is corrupt: it does not chain to the commit before it";
   EXPECT_EQ(verify_error(ledger), expected);
   EXPECT_EQ(open_error(), expected);
-  record_tamper("an amount of run 2 changed and its entries and run digests recomputed", expected);
+  record_tamper("an amount of commit 2 changed and its entries and commit digests recomputed", expected);
 }
 
-TEST_F(LedgerTamper, ADeletedRunIsFoundNamingTheRunAfterTheGap) {
-  make_three_runs();
+TEST_F(LedgerTamper, ADeletedCommitIsFoundNamingTheCommitAfterTheGap) {
+  make_three_commits();
   SqliteLedger ledger = SqliteLedger::open(path);
   raw("DELETE FROM entries WHERE run = 2; DELETE FROM runs WHERE sequence = 2");
-  const std::string expected = "io_error: ledger run 3 (2019Q3) is corrupt: it is number 2 in the chain";
+  const std::string expected = "io_error: ledger commit 3 (2019Q3) is corrupt: it is number 2 in the chain";
   EXPECT_EQ(verify_error(ledger), expected);
   EXPECT_EQ(open_error(), expected);
   EXPECT_EQ(open_error(OpenMode::read_only), expected);
-  record_tamper("run 2 deleted, its record and its entries", expected);
+  record_tamper("commit 2 deleted, its record and its entries", expected);
 }
 
-TEST_F(LedgerTamper, ARunRecordDeletedWithoutItsEntriesIsFound) {
-  make_three_runs();
+TEST_F(LedgerTamper, ACommitRecordDeletedWithoutItsEntriesIsFound) {
+  make_three_commits();
   SqliteLedger ledger = SqliteLedger::open(path);
-  // The last run's record goes, its entries stay behind (SQLite's foreign keys are off
+  // The last commit's record goes, its entries stay behind (SQLite's foreign keys are off
   // on a connection that does not ask for them).
   raw("DELETE FROM runs WHERE sequence = 3");
-  const std::string expected = "io_error: ledger run 3 is corrupt: it has entries but no record (the run was deleted)";
+  const std::string expected = "io_error: ledger commit 3 is corrupt: it has entries but no record (the commit was deleted)";
   EXPECT_EQ(verify_error(ledger), expected);
   EXPECT_EQ(open_error(), expected);
   EXPECT_EQ(open_error(OpenMode::read_only), expected);
-  record_tamper("the last run's record deleted, its entries left", expected);
-  // (A run deleted whole, record and entries, from the end of the chain leaves a valid
-  // shorter ledger: only a copy of the last run digest kept elsewhere can tell.)
+  record_tamper("the last commit's record deleted, its entries left", expected);
+  // (A commit deleted whole, record and entries, from the end of the chain leaves a valid
+  // shorter ledger: only a copy of the last commit digest kept elsewhere can tell.)
 }
 
-TEST_F(LedgerTamper, TwoRunsWithTheirSequenceSwappedAreFoundNamingTheRun) {
-  make_three_runs();
+TEST_F(LedgerTamper, TwoCommitsWithTheirSequenceSwappedAreFoundNamingTheCommit) {
+  make_three_commits();
   SqliteLedger ledger = SqliteLedger::open(path);
   raw("UPDATE runs SET sequence = 100 WHERE sequence = 1; UPDATE runs SET sequence = 1 WHERE sequence = 2;"
       "UPDATE runs SET sequence = 2 WHERE sequence = 100");
-  const std::string expected = "io_error: ledger run 1 (2019Q2) is corrupt: it does not chain to the run before it";
+  const std::string expected = "io_error: ledger commit 1 (2019Q2) is corrupt: it does not chain to the commit before it";
   EXPECT_EQ(verify_error(ledger), expected);
   EXPECT_EQ(open_error(), expected);
-  record_tamper("the sequence numbers of runs 1 and 2 swapped", expected);
+  record_tamper("the sequence numbers of commits 1 and 2 swapped", expected);
 }
 
-TEST_F(LedgerTamper, TwoRunsSwappedWithTheirEntriesAreFoundToo) {
-  make_three_runs();
+TEST_F(LedgerTamper, TwoCommitsSwappedWithTheirEntriesAreFoundToo) {
+  make_three_commits();
   SqliteLedger ledger = SqliteLedger::open(path);
   raw("UPDATE runs SET sequence = 100 WHERE sequence = 1; UPDATE runs SET sequence = 1 WHERE sequence = 2;"
       "UPDATE runs SET sequence = 2 WHERE sequence = 100;"
       "UPDATE entries SET run = 100 WHERE run = 1; UPDATE entries SET run = 1 WHERE run = 2;"
       "UPDATE entries SET run = 2 WHERE run = 100");
-  const std::string expected = "io_error: ledger run 1 (2019Q2) is corrupt: it does not chain to the run before it";
+  const std::string expected = "io_error: ledger commit 1 (2019Q2) is corrupt: it does not chain to the commit before it";
   EXPECT_EQ(verify_error(ledger), expected);
   EXPECT_EQ(open_error(), expected);
-  record_tamper("runs 1 and 2 swapped with their entries", expected);
+  record_tamper("commits 1 and 2 swapped with their entries", expected);
 }
 
-TEST_F(LedgerTamper, TwoRunsWithTheirQuartersSwappedAreFoundNamingTheRun) {
-  make_three_runs();
+TEST_F(LedgerTamper, TwoCommitsWithTheirQuartersSwappedAreFoundNamingTheCommit) {
+  make_three_commits();
   SqliteLedger ledger = SqliteLedger::open(path);
   raw("UPDATE runs SET quarter = 'x' WHERE sequence = 1; UPDATE runs SET quarter = '2019Q1' WHERE sequence = 2;"
       "UPDATE runs SET quarter = '2019Q2' WHERE sequence = 1");
   const std::string error = verify_error(ledger);
-  EXPECT_EQ(error.rfind("io_error: ledger run ", 0), 0u) << error;
+  EXPECT_EQ(error.rfind("io_error: ledger commit ", 0), 0u) << error;
   EXPECT_NE(error.find("(2019Q"), std::string::npos) << error;
   EXPECT_EQ(open_error(), error);
-  record_tamper("the quarters of runs 1 and 2 swapped", error);
+  record_tamper("the quarters of commits 1 and 2 swapped", error);
 }
 
 }  // namespace

@@ -253,9 +253,9 @@ TEST(BadInputCatalogue, SettlingAndCommitting) {
   other.add({"revenue", MetricType::money, PeriodKind::quarter, {}});
   const Register wrong_schema = RegisterBuilder(other).build();
 
-  RunToCommit q1{Quarter(2019, 1), {{kCode, "b", Decimal::parse("1.00")}}, "cat", std::string(64, 'a'),
+  PendingCommit q1{Quarter(2019, 1), {{kCode, "b", Decimal::parse("1.00")}}, "cat", std::string(64, 'a'),
                  std::string(64, 'b'), ""};
-  RunToCommit q3 = q1;
+  PendingCommit q3 = q1;
   q3.quarter = Quarter(2019, 3);
   check({
       {"settle: quarter outside the book's year", "2020Q1",

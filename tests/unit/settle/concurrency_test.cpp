@@ -179,7 +179,7 @@ class ConcurrencySqlite : public ::testing::Test {
 TEST_F(ConcurrencySqlite, ReadersSeeWholeCommitsWhileAWriterCommits) {
   const Shared& in = shared();
   // The runs to commit, and the Q4 settlement after k = 0..3 commits, single-threaded.
-  std::vector<RunToCommit> runs;
+  std::vector<PendingCommit> runs;
   std::array<std::string, 4> q4_after;
   std::array<PaidTotals, 4> paid_after;
   {
@@ -199,7 +199,7 @@ TEST_F(ConcurrencySqlite, ReadersSeeWholeCommitsWhileAWriterCommits) {
   std::array<std::string, kThreads> problem;
   run_threads([&](unsigned t) {
     if (t == 0) {  // the writer
-      for (const RunToCommit& r : runs) {
+      for (const PendingCommit& r : runs) {
         std::this_thread::yield();
         if (ledger.commit(r).status != CommitStatus::committed) problem[t] = "not committed";
       }
@@ -210,7 +210,7 @@ TEST_F(ConcurrencySqlite, ReadersSeeWholeCommitsWhileAWriterCommits) {
     bool final_pass = false;
     while (!final_pass) {
       final_pass = done.load();
-      const std::vector<RunRecord> now = ledger.runs();
+      const std::vector<CommitRecord> now = ledger.commits();
       if (now.size() < last) problem[t] = "runs went backwards";
       last = now.size();
       if (t == 1) {
@@ -232,7 +232,7 @@ TEST_F(ConcurrencySqlite, ReadersSeeWholeCommitsWhileAWriterCommits) {
     if (last != 3) problem[t] = "did not see the last commit";
   });
   for (unsigned t = 0; t < kThreads; ++t) EXPECT_EQ(problem[t], "") << "thread " << t;
-  ASSERT_EQ(ledger.runs().size(), 3u);
+  ASSERT_EQ(ledger.commits().size(), 3u);
   EXPECT_EQ(fingerprint(settle(in.book, in.reg, Quarter(2019, 4), ledger, {1, true})), q4_after[3]);
   EXPECT_NO_THROW(SqliteLedger::open(path, OpenMode::read_only).verify());
 }
@@ -242,7 +242,7 @@ TEST_F(ConcurrencySqlite, ReadersSeeWholeCommitsWhileAWriterCommits) {
 // committed once and the other handles find it already committed.
 TEST_F(ConcurrencySqlite, HandlesPerThreadCommittingTheSameRunsCommitEachOnce) {
   const Shared& in = shared();
-  std::vector<RunToCommit> runs;
+  std::vector<PendingCommit> runs;
   InMemoryLedger memory;
   for (unsigned q = 1; q <= 3; ++q) {
     runs.push_back(settle(in.book, in.reg, Quarter(2019, q), memory, {1, true}).to_commit());
@@ -255,7 +255,7 @@ TEST_F(ConcurrencySqlite, HandlesPerThreadCommittingTheSameRunsCommitEachOnce) {
   run_threads([&](unsigned t) {
     try {
       SqliteLedger ledger = SqliteLedger::open(path);
-      for (const RunToCommit& r : runs) {
+      for (const PendingCommit& r : runs) {
         if (ledger.commit(r).status == CommitStatus::committed) ++committed[t];
       }
       ledger.verify();
@@ -270,8 +270,8 @@ TEST_F(ConcurrencySqlite, HandlesPerThreadCommittingTheSameRunsCommitEachOnce) {
   }
   EXPECT_EQ(total, 3u);
   SqliteLedger ledger = SqliteLedger::open(path, OpenMode::read_only);
-  ASSERT_EQ(ledger.runs().size(), 3u);
-  EXPECT_EQ(ledger.runs(), memory.runs());  // same chain, digests and all
+  ASSERT_EQ(ledger.commits().size(), 3u);
+  EXPECT_EQ(ledger.commits(), memory.commits());  // same chain, digests and all
   for (unsigned q = 1; q <= 3; ++q) EXPECT_EQ(ledger.entries(Quarter(2019, q)), memory.entries(Quarter(2019, q)));
 }
 

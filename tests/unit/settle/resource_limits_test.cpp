@@ -150,11 +150,11 @@ TEST(ResourceLimits, AMillionEnterprisesWithA38DigitOverflowSettleNothing) {
   InMemoryLedger ledger;
   const std::int64_t paid = (sales_fen(0) + 5) / 10;
   ASSERT_EQ(ledger
-                .commit(RunToCommit{Quarter(2019, 1), {{code_of(0).to_string(), "P1-share", fen_to_decimal(paid)}},
+                .commit(PendingCommit{Quarter(2019, 1), {{code_of(0).to_string(), "P1-share", fen_to_decimal(paid)}},
                                     "limits", kBookSha, kDataSha, ""})
                 .status,
             CommitStatus::committed);
-  const RunRecord committed = ledger.runs().at(0);
+  const CommitRecord committed = ledger.commits().at(0);
 
   // 2019Q2: the 777,777th enterprise's P2 overflows (and so would the 900,001st's).
   const std::string first = code_of(kFirstOffender).to_string();
@@ -185,10 +185,10 @@ TEST(ResourceLimits, AMillionEnterprisesWithA38DigitOverflowSettleNothing) {
     }
   }
   // The ledger holds exactly its one run, unchanged.
-  ASSERT_EQ(ledger.runs().size(), 1U);
+  ASSERT_EQ(ledger.commits().size(), 1U);
   EXPECT_EQ(ledger.last_committed(), Quarter(2019, 1));
-  EXPECT_EQ(ledger.runs().at(0).run_sha256, committed.run_sha256);
-  EXPECT_FALSE(ledger.run(Quarter(2019, 2)));
+  EXPECT_EQ(ledger.commits().at(0).commit_sha256, committed.commit_sha256);
+  EXPECT_FALSE(ledger.commit_of(Quarter(2019, 2)));
   ledger.verify();
   std::printf("whole test: %.1f s\n", seconds_since(start));
 

@@ -723,7 +723,7 @@ TEST_F(SettlementHand, LedgerRecognizesACommittedQuarter) {
   EXPECT_EQ(year().q2_revised_commit_error.find("not ledger_conflict"), std::string::npos)
       << year().q2_revised_commit_error;
   // Q1, Q2 and Q3 committed once each.
-  ASSERT_EQ(year().ledger.runs().size(), 3U);
+  ASSERT_EQ(year().ledger.commits().size(), 3U);
   EXPECT_EQ(year().ledger.last_committed(), Quarter(2019, 3));
   // Q3's committed DOWN entry is the recovery.
   bool recovery = false;

@@ -367,7 +367,7 @@ Settlement settle_in_shards(const Workload& w, const Quarter& q, const PaidTotal
       shard_paid[w.shard_of.at(std::string(code))].add(code, policy, amount);
     });
   }
-  std::vector<ShardRun> runs;
+  std::vector<Shard> runs;
   std::vector<BudgetClaim> claims;
   for (unsigned k = 0; k < kShards; ++k) {
     runs.push_back(begin_shard(wenzhou(), w.shards[k], q, k, SettleOptions{2, true}));
@@ -401,8 +401,8 @@ TEST_P(SettlementProperty, ShardsMergedEqualOneRun) {
     }
     for (unsigned k = 0; k < kShards; ++k) EXPECT_GT(per_shard[k], 0U) << k;
     // The merge's provenance is the whole register's: the same commit, digests included.
-    const RunToCommit merged_commit = merged.to_commit();
-    const RunToCommit one_commit = one.to_commit();
+    const PendingCommit merged_commit = merged.to_commit();
+    const PendingCommit one_commit = one.to_commit();
     EXPECT_EQ(merged_commit.data_sha256, one_commit.data_sha256);
     EXPECT_EQ(merged_commit.data_sha256, w().reg.canonical_sha256());
     for (unsigned k = 0; k < kShards; ++k) EXPECT_NE(merged_commit.data_sha256, w().shards[k].canonical_sha256()) << k;
@@ -427,7 +427,7 @@ TEST_P(SettlementProperty, BindingBudgetSumsExactlyToTheBudget) {
   const std::int64_t budget = datagen::Census::r5_budget_fen;
 
   // Phase 1 over the whole register: the claims before the budget.
-  const ShardRun run = begin_shard(wenzhou(), w().reg, Quarter(2019, 1), 0, SettleOptions{2, true});
+  const Shard run = begin_shard(wenzhou(), w().reg, Quarter(2019, 1), 0, SettleOptions{2, true});
   std::vector<BudgetClaim> r5_claims;
   std::int64_t claimed = 0;
   for (const BudgetClaim& c : run.claims()) {
@@ -654,11 +654,11 @@ TEST_P(SettlementProperty, CommittedQuarterSettledAgainIsIdentical) {
   for (unsigned q = 1; q <= 4; ++q) {
     EXPECT_EQ(w().states[q - 1], LedgerState::not_committed) << q;
     EXPECT_EQ(w().commits[q - 1].status, CommitStatus::committed) << q;
-    EXPECT_EQ(w().commits[q - 1].run.quarter, Quarter(2019, q));
-    EXPECT_EQ(w().commits[q - 1].run.sequence, static_cast<std::int64_t>(q));
+    EXPECT_EQ(w().commits[q - 1].record.quarter, Quarter(2019, q));
+    EXPECT_EQ(w().commits[q - 1].record.sequence, static_cast<std::int64_t>(q));
   }
   InMemoryLedger ledger = w().ledger_after.back();
-  ASSERT_EQ(ledger.runs().size(), 4U);
+  ASSERT_EQ(ledger.commits().size(), 4U);
   ledger.verify();
   const PaidTotals before = ledger.paid_between(Quarter(2019, 1), Quarter(2019, 4));
 
@@ -669,7 +669,7 @@ TEST_P(SettlementProperty, CommittedQuarterSettledAgainIsIdentical) {
   EXPECT_EQ(line_bytes(again), line_bytes(first));
 
   // The run it would commit is the one committed.
-  const RunToCommit run = again.to_commit();
+  const PendingCommit run = again.to_commit();
   std::vector<LedgerEntry> entries = run.entries;
   std::sort(entries.begin(), entries.end(), [](const LedgerEntry& a, const LedgerEntry& b) {
     return std::tie(a.credit_code, a.policy_id) < std::tie(b.credit_code, b.policy_id);
@@ -681,8 +681,8 @@ TEST_P(SettlementProperty, CommittedQuarterSettledAgainIsIdentical) {
 
   const CommitResult result = ledger.commit(run);
   EXPECT_EQ(result.status, CommitStatus::already_committed);
-  EXPECT_EQ(result.run, *ledger.run(Quarter(2019, 3)));
-  EXPECT_EQ(ledger.runs().size(), 4U);
+  EXPECT_EQ(result.record, *ledger.commit_of(Quarter(2019, 3)));
+  EXPECT_EQ(ledger.commits().size(), 4U);
   EXPECT_EQ(ledger.paid_between(Quarter(2019, 1), Quarter(2019, 4)).to_entries(), before.to_entries());
   ledger.verify();
 }
@@ -693,14 +693,14 @@ TEST_P(SettlementProperty, FactsRevisionMakesACommittedQuarterDifferent) {
   InMemoryLedger ledger = w().ledger_after.back();
   const Settlement s = settle(wenzhou(), w().revised, Quarter(2019, 1), ledger, SettleOptions{2, true});
   EXPECT_EQ(s.ledger_state(), LedgerState::committed_different);
-  const std::vector<RunRecord> runs = ledger.runs();
+  const std::vector<CommitRecord> runs = ledger.commits();
   try {
     ledger.commit(s.to_commit());
     ADD_FAILURE() << "committing a different 2019Q1 was accepted";
   } catch (const Error& e) {
     EXPECT_EQ(e.code(), ErrorCode::ledger_conflict) << e.what();
   }
-  EXPECT_EQ(ledger.runs(), runs);
+  EXPECT_EQ(ledger.commits(), runs);
   // The unchanged data still settles 2019Q1 identically.
   EXPECT_EQ(settle(wenzhou(), w().reg, Quarter(2019, 1), ledger, SettleOptions{2, true}).ledger_state(),
             LedgerState::committed_identical);

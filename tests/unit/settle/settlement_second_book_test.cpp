@@ -186,11 +186,11 @@ bool has_omission(unsigned n, const char* firm, const char* policy, OmissionReas
 
 TEST(SettlementSecondBook, TheYearCommitsQuarterByQuarter) {
   const Year& y = year();
-  ASSERT_EQ(y.ledger.runs().size(), 4U);
+  ASSERT_EQ(y.ledger.commits().size(), 4U);
   for (unsigned n = 1; n <= 4; ++n) {
     EXPECT_EQ(quarter(n).quarter(), Quarter(2020, n));
     EXPECT_EQ(quarter(n).ledger_state(), LedgerState::not_committed) << n;
-    EXPECT_EQ(y.ledger.run(Quarter(2020, n))->book_id, "lakeside-2020");
+    EXPECT_EQ(y.ledger.commit_of(Quarter(2020, n))->book_id, "lakeside-2020");
   }
 }
 
@@ -242,7 +242,7 @@ TEST(SettlementSecondBook, PerQuarterBudgetBindsInQ2WithTiesByCreditCode) {
 
   // The same through the shard interface: the claims before the budget, and the decision.
   const Lakeside& lake = year().lake;
-  ShardRun run = begin_shard(lake.book, lake.reg, Quarter(2020, 4), 0, SettleOptions{1, true});
+  Shard run = begin_shard(lake.book, lake.reg, Quarter(2020, 4), 0, SettleOptions{1, true});
   const BudgetDecision d = BudgetDecision::decide(lake.book, run.claims());
   // Periods by policy then quarter: hiring (policy 1) Q1, Q2, Q3, then energy-saving (3), the year.
   //   Q1: E1 449,900 + E8 1,500,000 + E11 300,000 = 2,249,900 (E11's cap comes later)

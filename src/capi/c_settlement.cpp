@@ -1,4 +1,4 @@
-// The C ABI: settlement runs, their totals and explanations, and the line iterator.
+// The C ABI: settlements, their totals and explanations, and the line iterator.
 #include "capi/c_support.hpp"
 
 using namespace duixian;
@@ -60,7 +60,7 @@ void append_breakdown(std::string& json, const char* name, const std::vector<std
 extern "C" {
 
 int duixian_settle(const duixian_book* book, const duixian_register* reg, const char* quarter,
-                   const duixian_ledger* ledger, const duixian_settle_options* options, duixian_run** out) {
+                   const duixian_ledger* ledger, const duixian_settle_options* options, duixian_settlement** out) {
   if (out != nullptr) *out = nullptr;
   return guarded([&] {
     need(book, "book");
@@ -75,45 +75,45 @@ int duixian_settle(const duixian_book* book, const duixian_register* reg, const 
       fail(DUIXIAN_E_INVALID_ARGUMENT, "the quarter " + q.to_string() + " is not in the book's year " +
                                            std::to_string(book->book->year()));
     }
-    auto run = std::make_unique<duixian_run>();
-    run->book = book->book;
-    run->quarter = q.to_string();
+    auto handle = std::make_unique<duixian_settlement>();
+    handle->book = book->book;
+    handle->quarter = q.to_string();
     if (ledger != nullptr) {
-      run->settlement = settle(*run->book, reg->reg, q, *ledger->ledger, settle_options);
+      handle->settlement = settle(*handle->book, reg->reg, q, *ledger->ledger, settle_options);
     } else {
-      run->settlement = settle(*run->book, reg->reg, q, PaidTotals{}, settle_options);
+      handle->settlement = settle(*handle->book, reg->reg, q, PaidTotals{}, settle_options);
     }
-    run->totals = run->settlement.totals();
-    *out = run.release();
+    handle->totals = handle->settlement.totals();
+    *out = handle.release();
     return DUIXIAN_OK;
   });
 }
 
-void duixian_run_free(duixian_run* run) { delete run; }
+void duixian_settlement_free(duixian_settlement* settlement) { delete settlement; }
 
-int duixian_run_quarter(const duixian_run* run, const char** out) {
+int duixian_settlement_quarter(const duixian_settlement* settlement, const char** out) {
   return guarded([&] {
-    need(run, "run");
+    need(settlement, "settlement");
     need(out, "out");
-    *out = run->quarter.c_str();
+    *out = settlement->quarter.c_str();
     return DUIXIAN_OK;
   });
 }
 
-int duixian_run_line_count(const duixian_run* run, size_t* out) {
+int duixian_settlement_line_count(const duixian_settlement* settlement, size_t* out) {
   return guarded([&] {
-    need(run, "run");
+    need(settlement, "settlement");
     need(out, "out");
-    *out = run->settlement.lines().size();
+    *out = settlement->settlement.lines().size();
     return DUIXIAN_OK;
   });
 }
 
-int duixian_run_figure(const duixian_run* run, int figure, char** out) {
+int duixian_settlement_figure(const duixian_settlement* settlement, int figure, char** out) {
   return guarded([&] {
-    need(run, "run");
+    need(settlement, "settlement");
     need(out, "out");
-    const Figures& f = run->totals.all;
+    const Figures& f = settlement->totals.all;
     std::string text;
     switch (figure) {
       case DUIXIAN_FIGURE_REWARDS_QUARTER: text = amount_text(f.rewards_quarter); break;
@@ -132,76 +132,76 @@ int duixian_run_figure(const duixian_run* run, int figure, char** out) {
   });
 }
 
-int duixian_run_totals_json(const duixian_run* run, char** out) {
+int duixian_settlement_totals_json(const duixian_settlement* settlement, char** out) {
   return guarded([&] {
-    need(run, "run");
+    need(settlement, "settlement");
     need(out, "out");
-    std::string json = "{\"quarter\": \"" + run->quarter + "\", ";
-    append_figures(json, run->totals.all);
-    append_breakdown(json, "by_region", run->totals.by_region);
-    append_breakdown(json, "by_policy", run->totals.by_policy);
-    append_breakdown(json, "by_category", run->totals.by_category);
+    std::string json = "{\"quarter\": \"" + settlement->quarter + "\", ";
+    append_figures(json, settlement->totals.all);
+    append_breakdown(json, "by_region", settlement->totals.by_region);
+    append_breakdown(json, "by_policy", settlement->totals.by_policy);
+    append_breakdown(json, "by_category", settlement->totals.by_category);
     json += "}";
     *out = dup(json);
     return DUIXIAN_OK;
   });
 }
 
-int duixian_run_find_line(const duixian_run* run, const char* credit_code, const char* policy_id, size_t* out) {
+int duixian_settlement_find_line(const duixian_settlement* settlement, const char* credit_code, const char* policy_id, size_t* out) {
   return guarded([&] {
-    need(run, "run");
+    need(settlement, "settlement");
     need(credit_code, "credit_code");
     need(policy_id, "policy_id");
     need(out, "out");
     const CreditCode code = CreditCode::parse(credit_code);
-    const SettlementLine* line = run->settlement.find_line(code, policy_id);
+    const SettlementLine* line = settlement->settlement.find_line(code, policy_id);
     if (line == nullptr) {
-      fail(DUIXIAN_E_NOT_FOUND, "no line for " + code.to_string() + " and policy " + policy_id + " in the run");
+      fail(DUIXIAN_E_NOT_FOUND, "no line for " + code.to_string() + " and policy " + policy_id + " in the settlement");
     }
-    *out = static_cast<size_t>(line - run->settlement.lines().data());
+    *out = static_cast<size_t>(line - settlement->settlement.lines().data());
     return DUIXIAN_OK;
   });
 }
 
-int duixian_run_explain(const duixian_run* run, size_t line, int format, char** out) {
+int duixian_settlement_explain(const duixian_settlement* settlement, size_t line, int format, char** out) {
   return guarded([&] {
-    need(run, "run");
+    need(settlement, "settlement");
     need(out, "out");
     if (format != DUIXIAN_EXPLAIN_TEXT && format != DUIXIAN_EXPLAIN_JSON) {
       fail(DUIXIAN_E_INVALID_ARGUMENT, "unknown explanation format " + std::to_string(format));
     }
-    if (line >= run->settlement.lines().size()) {
-      fail(DUIXIAN_E_NOT_FOUND, "line " + std::to_string(line) + " is out of range (the run has " +
-                                    std::to_string(run->settlement.lines().size()) + ")");
+    if (line >= settlement->settlement.lines().size()) {
+      fail(DUIXIAN_E_NOT_FOUND, "line " + std::to_string(line) + " is out of range (the settlement has " +
+                                    std::to_string(settlement->settlement.lines().size()) + ")");
     }
-    const LineExplanation explanation = run->settlement.explain(line);
+    const LineExplanation explanation = settlement->settlement.explain(line);
     *out = dup(format == DUIXIAN_EXPLAIN_JSON ? to_json(explanation) : to_text(explanation));
     return DUIXIAN_OK;
   });
 }
 
-int duixian_run_commit(const duixian_run* run, duixian_ledger* ledger, const duixian_commit_options* options,
+int duixian_settlement_commit(const duixian_settlement* settlement, duixian_ledger* ledger, const duixian_commit_options* options,
                        int* committed) {
   return guarded([&] {
-    need(run, "run");
+    need(settlement, "settlement");
     need(ledger, "ledger");
     // Version 1 carried the book's and the data's digests; 2 takes them from the settlement.
     check_version(options, DUIXIAN_COMMIT_OPTIONS_VERSION, "duixian_commit_options", 2);
-    RunToCommit to = run->settlement.to_commit();
-    if (options != nullptr && options->committed_at != nullptr) to.committed_at = options->committed_at;
-    const CommitResult result = ledger->ledger->commit(to);
+    PendingCommit pending = settlement->settlement.to_commit();
+    if (options != nullptr && options->committed_at != nullptr) pending.committed_at = options->committed_at;
+    const CommitResult result = ledger->ledger->commit(pending);
     if (committed != nullptr) *committed = result.status == CommitStatus::committed ? 1 : 0;
     return DUIXIAN_OK;
   });
 }
 
-int duixian_lines_open(const duixian_run* run, duixian_lines** out) {
+int duixian_lines_open(const duixian_settlement* settlement, duixian_lines** out) {
   if (out != nullptr) *out = nullptr;
   return guarded([&] {
-    need(run, "run");
+    need(settlement, "settlement");
     need(out, "out");
     auto lines = std::make_unique<duixian_lines>();
-    lines->run = run;
+    lines->settlement = settlement;
     *out = lines.release();
     return DUIXIAN_OK;
   });
@@ -210,19 +210,19 @@ int duixian_lines_open(const duixian_run* run, duixian_lines** out) {
 int duixian_lines_next(duixian_lines* lines) {
   return guarded([&] {
     need(lines, "lines");
-    const Settlement& s = lines->run->settlement;
+    const Settlement& s = lines->settlement->settlement;
     if (lines->next >= s.lines().size()) {
       lines->on_row = false;
       return DUIXIAN_DONE;
     }
     const SettlementLine& line = s.lines()[lines->next];
     const SettledEnterprise& e = s.enterprises()[line.enterprise];
-    const Policy& p = lines->run->book->policies()[line.policy];
+    const Policy& p = lines->settlement->book->policies()[line.policy];
     std::string* f = lines->fields;
     lines->on_row = false;  // until every field is written
     f[DUIXIAN_LINE_CREDIT_CODE].assign(e.code.text());
     f[DUIXIAN_LINE_POLICY] = p.id;
-    f[DUIXIAN_LINE_QUARTER] = lines->run->quarter;
+    f[DUIXIAN_LINE_QUARTER] = lines->settlement->quarter;
     f[DUIXIAN_LINE_DUE] = amount_text(line.due_fen);
     f[DUIXIAN_LINE_CUMULATIVE] = amount_text(line.cumulative_fen);
     f[DUIXIAN_LINE_PREVIOUSLY_PAID] = amount_text(line.previously_paid_fen);
