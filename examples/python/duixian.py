@@ -286,11 +286,15 @@ class Settlement(_Handle):
         self._lib.check(self._lib._dll.duixian_settlement_figure(self._h, FIGURES[name], ctypes.byref(out)))
         return self._lib.take_string(out)
 
-    def totals(self):
-        """Every total, with breakdowns by region, policy and category (amounts as strings)."""
+    def totals_json(self):
+        """Every total as JSON text: the same document as `duixian settle`'s totals.json."""
         out = _P()
         self._lib.check(self._lib._dll.duixian_settlement_totals_json(self._h, ctypes.byref(out)))
-        return json.loads(self._lib.take_string(out))
+        return self._lib.take_string(out)
+
+    def totals(self):
+        """Every total, with breakdowns by region, policy, category and funding level (amounts as strings)."""
+        return json.loads(self.totals_json())
 
     def lines(self):
         """Yields each line as a dict of strings (see LINE_FIELDS), sorted by credit code."""

@@ -4,7 +4,7 @@
 
     settle_wenzhou.py --library build/dev/src/capi/libduixian_c.so \
         --book examples/wenzhou-2019/policies.json \
-        --data build/dev/examples/wenzhou-2019/data --quarter 2019Q4 [--out totals.json]
+        --data build/dev/data/wenzhou-2019 --quarter 2019Q4 [--out summary.json] [--totals-json totals.json]
 """
 
 import argparse
@@ -26,7 +26,8 @@ def main():
     parser.add_argument("--book", required=True)
     parser.add_argument("--data", required=True, help="folder with enterprises.csv and facts.csv")
     parser.add_argument("--quarter", default="2019Q4")
-    parser.add_argument("--out", help="also write the totals to this file")
+    parser.add_argument("--out", help="also write the summary printed to this file")
+    parser.add_argument("--totals-json", help="write the library's totals JSON, as it comes, to this file")
     args = parser.parse_args()
 
     lib = duixian.Library(args.library)
@@ -34,7 +35,11 @@ def main():
             lib.load_register(book, os.path.join(args.data, "enterprises.csv"),
                               os.path.join(args.data, "facts.csv")) as reg, \
             lib.settle(book, reg, args.quarter) as settlement:
-        totals = settlement.totals()
+        totals_text = settlement.totals_json()
+        totals = json.loads(totals_text)
+        if args.totals_json:
+            with open(args.totals_json, "w", encoding="utf-8", newline="") as f:
+                f.write(totals_text)
         # Cross-check through the line iterator: reward payouts add up to rewards_quarter.
         rewards = decimal.Decimal("0")
         for line in settlement.lines():

@@ -492,12 +492,14 @@ enum duixian_figure {
 DUIXIAN_API int duixian_settlement_figure(const duixian_settlement *settlement, int figure, char **out);
 
 /**
- * @brief Every total as JSON: the figures, and the same by region, policy and category.
+ * @brief Every total as JSON: the same document as `duixian settle`'s totals.json.
  *
- * `{"quarter": "2019Q3", "rewards_quarter": "…", "rewards_ytd": "…", "burden_quarter": "…",
- * "burden_ytd": "…", "export_rebate_quarter": "…", "export_rebate_ytd": "…", "city_quarter": "…",
- * "county_quarter": "…", "beneficiaries": 812, "by_region": {"330302": {…same keys…}, …},
- * "by_policy": {…}, "by_category": {…}}` — amounts as strings, `beneficiaries` a number.
+ * `{"quarter": "2019Q3", "book": "wenzhou-2019", "rewards_quarter": "…", "rewards_ytd": "…",
+ * "burden_quarter": "…", "burden_ytd": "…", "export_rebate_quarter": "…", "export_rebate_ytd": "…",
+ * "beneficiaries": 812, "by_region": {"330302": {…the same seven figures…}, …}, "by_policy": {…},
+ * "by_category": {…}, "by_funding_level": {"city": {"paid_quarter": "…"}, "county": {…}}}` —
+ * amounts as strings, `beneficiaries` a number; two spaces a level, a line feed at the end
+ * (docs/cli.md describes the keys).
  *
  * @param settlement the settlement.
  * @param[out] out a new string; free with duixian_string_free().

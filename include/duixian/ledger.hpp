@@ -113,7 +113,7 @@ class PaidTotals {
   /// @param policy_id the policy.
   /// @param amount whole fen, negative for a recovery.
   /// @throws Error `invalid_argument` when the amount has non-zero digits past the fen;
-  ///         `overflow` when a total leaves ±92,233,720,368,547,758.07.
+  ///         `overflow` when it or the pair's total leaves ±92,233,720,368,547,758.07.
   void add(std::string_view credit_code, std::string_view policy_id, const Decimal& amount);
 
   /// @brief The total paid for a pair, at two places; `0.00` for a pair never paid.
@@ -282,8 +282,9 @@ struct PreparedCommit {
 /// @param pending the settled quarter to commit.
 /// @throws Error `invalid_argument` naming the problem: an empty or control-character credit
 ///         code, policy id or book id; a digest that is not 64 lowercase hex digits; a time not
-///         of the form `YYYY-MM-DDTHH:MM:SSZ`; an amount with non-zero digits past the fen or
-///         beyond ±92,233,720,368,547,758.07; the same (credit code, policy) twice.
+///         of the form `YYYY-MM-DDTHH:MM:SSZ`; an amount with non-zero digits past the fen; the
+///         same (credit code, policy) twice. `overflow` for an amount beyond
+///         ±92,233,720,368,547,758.07 (`decimal_to_fen`). Amount errors name the entry.
 PreparedCommit prepare_commit(const PendingCommit& pending);
 
 /// @brief Decides a commit against the ledger's state (step 2; run it inside the write transaction).

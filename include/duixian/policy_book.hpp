@@ -218,6 +218,11 @@ class PolicyBook {
   const std::string& id() const noexcept { return spec().id; }
   /// @brief The year the book settles.
   int year() const noexcept { return spec().year; }
+  /// @brief Throws unless the book settles `quarter`: the one check `settle`, the CLI and the C ABI make.
+  /// @param quarter a quarter to settle.
+  /// @throws Error `invalid_argument`, e.g. `2018Q3 is not in the year of policy book "wenzhou-2019"
+  ///         (2019Q1 to 2019Q4)`.
+  void check_quarter(const Quarter& quarter) const;
   /// @brief The metric schema built from `spec().metrics` (ids in that order).
   const MetricSchema& schema() const noexcept;
   /// @brief The policies in priority order.

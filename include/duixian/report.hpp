@@ -22,13 +22,10 @@
 
 #include "duixian/calendar.hpp"
 #include "duixian/credit_code.hpp"
+#include "duixian/fen.hpp"
 #include "duixian/settlement.hpp"
 
 namespace duixian {
-
-/// @brief An amount in fen as plain text with exactly two decimals, no grouping: 140950 → `1409.50`, -5 → `-0.05`.
-/// @param fen an amount in fen (any int64, including the smallest).
-std::string fen_text(std::int64_t fen);
 
 /// @brief How the CSV writers write.
 struct CsvOptions {
@@ -57,15 +54,21 @@ void write_lines_csv(std::ostream& out, const Settlement& settlement, const CsvO
 /// @param options whether to write a byte-order mark.
 void write_payments_csv(std::ostream& out, const Settlement& settlement, const CsvOptions& options = {});
 
-/// @brief Writes the totals as a JSON object, every amount a decimal string in yuan.
+/// @brief The totals as a JSON object, every amount a decimal string in yuan: the document of
+/// `duixian settle`'s totals.json and of the C ABI's `duixian_settlement_totals_json`.
 ///
 /// Top-level keys: `quarter`, `book`, `rewards_quarter`, `rewards_ytd`, `burden_quarter`,
 /// `burden_ytd`, `export_rebate_quarter`, `export_rebate_ytd` (the lines of the book's
 /// excluded categories, `Figures::excluded_*`), `beneficiaries` (a number), then the
 /// breakdowns `by_region`, `by_policy`, `by_category` (each key maps to the same seven
 /// figures) and `by_funding_level` (`city` and `county`, each `{"paid_quarter": ...}`).
+/// Two spaces a level, keys in that order, a line feed at the end.
+/// @param settlement the settlement.
+std::string totals_json(const Settlement& settlement);
+
+/// @brief Writes `totals_json(settlement)`.
 /// @param out the stream.
-/// @param settlement the settlement; its book must still be alive.
+/// @param settlement the settlement.
 void write_totals_json(std::ostream& out, const Settlement& settlement);
 
 /// @brief The totals for a person: one figure a line, amounts in 元, 万元 or 亿元 as a reader

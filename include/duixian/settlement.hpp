@@ -61,6 +61,7 @@
 
 #include "duixian/credit_code.hpp"
 #include "duixian/decimal.hpp"
+#include "duixian/fen.hpp"
 #include "duixian/formula.hpp"
 #include "duixian/ledger.hpp"
 #include "duixian/period.hpp"
@@ -76,15 +77,6 @@ namespace detail {
 struct SettlementData;
 struct ShardData;
 }  // namespace detail
-
-/// @brief A whole number of fen as a Decimal with two places: 140950 → `1409.50`.
-/// @param fen an amount in fen.
-Decimal fen_to_decimal(std::int64_t fen);
-
-/// @brief An amount that is a whole number of fen, in fen.
-/// @param amount at most two non-zero places.
-/// @throws Error `invalid_argument` for a fraction of a fen, `overflow` outside the int64 range.
-std::int64_t decimal_to_fen(const Decimal& amount);
 
 /// @brief How a settlement runs.
 struct SettleOptions {

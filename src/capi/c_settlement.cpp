@@ -4,59 +4,6 @@
 using namespace duixian;
 using namespace duixian::capi;
 
-namespace {
-
-std::string amount_text(std::int64_t fen) { return fen_to_decimal(fen).to_string(); }
-
-void append_figures(std::string& json, const Figures& f) {
-  json += "\"rewards_quarter\": \"" + amount_text(f.rewards_quarter) + "\", ";
-  json += "\"rewards_ytd\": \"" + amount_text(f.rewards_ytd) + "\", ";
-  json += "\"burden_quarter\": \"" + amount_text(f.burden_quarter) + "\", ";
-  json += "\"burden_ytd\": \"" + amount_text(f.burden_ytd) + "\", ";
-  json += "\"export_rebate_quarter\": \"" + amount_text(f.excluded_quarter) + "\", ";
-  json += "\"export_rebate_ytd\": \"" + amount_text(f.excluded_ytd) + "\", ";
-  json += "\"city_quarter\": \"" + amount_text(f.city_quarter) + "\", ";
-  json += "\"county_quarter\": \"" + amount_text(f.county_quarter) + "\", ";
-  json += "\"beneficiaries\": " + std::to_string(f.beneficiaries);
-}
-
-void append_json_string(std::string& json, std::string_view text) {
-  json += '"';
-  for (const char c : text) {
-    const auto u = static_cast<unsigned char>(c);
-    if (c == '"' || c == '\\') {
-      json += '\\';
-      json += c;
-    } else if (u < 0x20) {
-      static const char hex[] = "0123456789abcdef";
-      json += "\\u00";
-      json += hex[u >> 4];
-      json += hex[u & 15];
-    } else {
-      json += c;
-    }
-  }
-  json += '"';
-}
-
-void append_breakdown(std::string& json, const char* name, const std::vector<std::pair<std::string, Figures>>& parts) {
-  json += ", \"";
-  json += name;
-  json += "\": {";
-  bool first = true;
-  for (const auto& [key, figures] : parts) {
-    if (!first) json += ", ";
-    first = false;
-    append_json_string(json, key);
-    json += ": {";
-    append_figures(json, figures);
-    json += '}';
-  }
-  json += '}';
-}
-
-}  // namespace
-
 extern "C" {
 
 int duixian_settle(const duixian_book* book, const duixian_register* reg, const char* quarter,
@@ -71,10 +18,6 @@ int duixian_settle(const duixian_book* book, const duixian_register* reg, const 
     SettleOptions settle_options;
     if (options != nullptr) settle_options.threads = options->threads;
     const Quarter q = Quarter::parse(quarter);
-    if (q.year() != book->book->year()) {
-      fail(DUIXIAN_E_INVALID_ARGUMENT, "the quarter " + q.to_string() + " is not in the book's year " +
-                                           std::to_string(book->book->year()));
-    }
     auto handle = std::make_unique<duixian_settlement>();
     handle->book = book->book;
     handle->quarter = q.to_string();
@@ -116,14 +59,14 @@ int duixian_settlement_figure(const duixian_settlement* settlement, int figure, 
     const Figures& f = settlement->totals.all;
     std::string text;
     switch (figure) {
-      case DUIXIAN_FIGURE_REWARDS_QUARTER: text = amount_text(f.rewards_quarter); break;
-      case DUIXIAN_FIGURE_REWARDS_YTD: text = amount_text(f.rewards_ytd); break;
-      case DUIXIAN_FIGURE_BURDEN_QUARTER: text = amount_text(f.burden_quarter); break;
-      case DUIXIAN_FIGURE_BURDEN_YTD: text = amount_text(f.burden_ytd); break;
-      case DUIXIAN_FIGURE_EXPORT_REBATE_QUARTER: text = amount_text(f.excluded_quarter); break;
-      case DUIXIAN_FIGURE_EXPORT_REBATE_YTD: text = amount_text(f.excluded_ytd); break;
-      case DUIXIAN_FIGURE_CITY_QUARTER: text = amount_text(f.city_quarter); break;
-      case DUIXIAN_FIGURE_COUNTY_QUARTER: text = amount_text(f.county_quarter); break;
+      case DUIXIAN_FIGURE_REWARDS_QUARTER: text = fen_text(f.rewards_quarter); break;
+      case DUIXIAN_FIGURE_REWARDS_YTD: text = fen_text(f.rewards_ytd); break;
+      case DUIXIAN_FIGURE_BURDEN_QUARTER: text = fen_text(f.burden_quarter); break;
+      case DUIXIAN_FIGURE_BURDEN_YTD: text = fen_text(f.burden_ytd); break;
+      case DUIXIAN_FIGURE_EXPORT_REBATE_QUARTER: text = fen_text(f.excluded_quarter); break;
+      case DUIXIAN_FIGURE_EXPORT_REBATE_YTD: text = fen_text(f.excluded_ytd); break;
+      case DUIXIAN_FIGURE_CITY_QUARTER: text = fen_text(f.city_quarter); break;
+      case DUIXIAN_FIGURE_COUNTY_QUARTER: text = fen_text(f.county_quarter); break;
       case DUIXIAN_FIGURE_BENEFICIARIES: text = std::to_string(f.beneficiaries); break;
       default: fail(DUIXIAN_E_INVALID_ARGUMENT, "unknown figure " + std::to_string(figure));
     }
@@ -136,13 +79,7 @@ int duixian_settlement_totals_json(const duixian_settlement* settlement, char** 
   return guarded([&] {
     need(settlement, "settlement");
     need(out, "out");
-    std::string json = "{\"quarter\": \"" + settlement->quarter + "\", ";
-    append_figures(json, settlement->totals.all);
-    append_breakdown(json, "by_region", settlement->totals.by_region);
-    append_breakdown(json, "by_policy", settlement->totals.by_policy);
-    append_breakdown(json, "by_category", settlement->totals.by_category);
-    json += "}";
-    *out = dup(json);
+    *out = dup(totals_json(settlement->settlement));
     return DUIXIAN_OK;
   });
 }
@@ -223,12 +160,12 @@ int duixian_lines_next(duixian_lines* lines) {
     f[DUIXIAN_LINE_CREDIT_CODE].assign(e.code.text());
     f[DUIXIAN_LINE_POLICY] = p.id;
     f[DUIXIAN_LINE_QUARTER] = lines->settlement->quarter;
-    f[DUIXIAN_LINE_DUE] = amount_text(line.due_fen);
-    f[DUIXIAN_LINE_CUMULATIVE] = amount_text(line.cumulative_fen);
-    f[DUIXIAN_LINE_PREVIOUSLY_PAID] = amount_text(line.previously_paid_fen);
-    f[DUIXIAN_LINE_PAYOUT] = amount_text(line.payout_fen);
-    f[DUIXIAN_LINE_CITY] = amount_text(line.city_fen);
-    f[DUIXIAN_LINE_COUNTY] = amount_text(line.county_fen);
+    f[DUIXIAN_LINE_DUE] = fen_text(line.due_fen);
+    f[DUIXIAN_LINE_CUMULATIVE] = fen_text(line.cumulative_fen);
+    f[DUIXIAN_LINE_PREVIOUSLY_PAID] = fen_text(line.previously_paid_fen);
+    f[DUIXIAN_LINE_PAYOUT] = fen_text(line.payout_fen);
+    f[DUIXIAN_LINE_CITY] = fen_text(line.city_fen);
+    f[DUIXIAN_LINE_COUNTY] = fen_text(line.county_fen);
     f[DUIXIAN_LINE_KIND] = to_string(p.kind);
     f[DUIXIAN_LINE_CATEGORY] = p.category;
     f[DUIXIAN_LINE_REGION] = e.region ? e.region->to_string() : std::string();

@@ -4,6 +4,8 @@
 #include <array>
 #include <utility>
 
+#include "support/suggestions.hpp"
+
 namespace duixian::detail {
 
 namespace {
@@ -47,21 +49,6 @@ constexpr std::array<std::pair<Function, std::string_view>, 22> kFunctions{{
     {Function::coalesce, "coalesce"},
 }};
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = up;
-    }
-  }
-  return row[b.size()];
-}
-
 }  // namespace
 
 Builtin find_builtin(std::string_view name) noexcept {
@@ -103,16 +90,7 @@ const char* function_names() noexcept {
 }
 
 std::string closest(std::string_view word, const std::vector<std::string>& candidates) {
-  std::string best;
-  std::size_t best_distance = std::max<std::size_t>(1, word.size() / 3) + 1;
-  for (const std::string& c : candidates) {
-    const std::size_t d = edit_distance(word, c);
-    if (d < best_distance) {
-      best_distance = d;
-      best = c;
-    }
-  }
-  return best;
+  return closest_match(word, candidates).value_or(std::string());
 }
 
 std::optional<FormulaType> formula_type_of(MetricType type) noexcept {

@@ -1,5 +1,7 @@
 #include "ledger/checks.hpp"
 
+#include "duixian/fen.hpp"
+
 #include <chrono>
 #include <limits>
 
@@ -11,26 +13,6 @@
 #include "support/quoted.hpp"
 
 namespace duixian::detail {
-
-std::int64_t to_fen(const Decimal& amount) {
-  if (amount.scale() == 2) {  // the common case: already in fen
-    const Decimal::Coefficient limit = std::numeric_limits<std::int64_t>::max();
-    const Decimal::Coefficient& fen = amount.coefficient();
-    if (fen <= limit && fen >= -limit) return fen.convert_to<std::int64_t>();
-  }
-  if (amount.round(2, RoundingMode::down) != amount) {
-    throw Error(ErrorCode::invalid_argument,
-                "ledger amount " + amount.to_string() + " is not a whole number of fen (at most two decimal places)");
-  }
-  // 18 integer digits at most, so that the coefficient at scale 2 fits in 38 digits before the range check.
-  const Decimal::Coefficient limit = std::numeric_limits<std::int64_t>::max();
-  if (amount.adjusted_exponent() < 18) {
-    const Decimal::Coefficient fen = amount.with_scale(2).coefficient();
-    if (fen <= limit && fen >= -limit) return fen.convert_to<std::int64_t>();
-  }
-  throw Error(ErrorCode::invalid_argument,
-              "ledger amount " + amount.to_string() + " is beyond the ledger's range of +-92233720368547758.07");
-}
 
 std::int64_t stored_fen(std::string_view text) {
   // Fast path for what the ledger writes: optional '-', 1..15 digits, '.', 2 digits (fits int64).
@@ -47,19 +29,7 @@ std::int64_t stored_fen(std::string_view text) {
     }
     if (ok && !(negative && fen == 0)) return negative ? -fen : fen;
   }
-  return to_fen(Decimal::parse(text));
-}
-
-Decimal from_fen(std::int64_t fen) { return Decimal::from_parts(Decimal::Coefficient(fen), 2); }
-
-std::string fen_text(std::int64_t fen) {
-  // Magnitude as unsigned: |INT64_MIN| does not fit in int64 (to_fen never makes it, but be total).
-  const bool negative = fen < 0;
-  std::uint64_t magnitude = negative ? 0 - static_cast<std::uint64_t>(fen) : static_cast<std::uint64_t>(fen);
-  std::string digits = std::to_string(magnitude);
-  if (digits.size() < 3) digits.insert(0, 3 - digits.size(), '0');
-  digits.insert(digits.size() - 2, 1, '.');
-  return negative ? "-" + digits : digits;
+  return decimal_to_fen(Decimal::parse(text));
 }
 
 void check_label(std::string_view what, std::string_view text) {

@@ -19,17 +19,8 @@ struct PaidTotalsAccess {
 };
 
 /// Stored amount text as whole fen: the canonical `-?digits.dd` directly, anything
-/// else through Decimal::parse and to_fen. Throws parse_error or invalid_argument.
+/// else through Decimal::parse and decimal_to_fen. Throws parse_error or invalid_argument.
 std::int64_t stored_fen(std::string_view text);
-
-/// The amount as whole fen; throws invalid_argument for digits past the fen or out of int64 range.
-std::int64_t to_fen(const Decimal& amount);
-
-/// The amount `fen` / 100 at exactly two places (`0.00`, `-12.30`).
-Decimal from_fen(std::int64_t fen);
-
-/// The canonical text of an amount of fen: `0.00`, `1409.50`, `-12.30` (what Decimal prints at scale 2).
-std::string fen_text(std::int64_t fen);
 
 /// Throws invalid_argument unless `text` is non-empty and free of control characters
 /// (so that tab and newline can separate fields in the canonical texts).

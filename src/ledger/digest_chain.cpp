@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "duixian/error.hpp"
+#include "duixian/fen.hpp"
 #include "duixian/ledger.hpp"
 #include "support/sha256.hpp"
 #include "ledger/checks.hpp"
@@ -25,7 +26,7 @@ EntriesDigest::~EntriesDigest() = default;
 void EntriesDigest::add(std::string_view credit_code, std::string_view policy_id, const Decimal& amount) {
   detail::check_label("credit code", credit_code);
   detail::check_label("policy id", policy_id);
-  const std::int64_t fen = detail::to_fen(amount);
+  const std::int64_t fen = decimal_to_fen(amount);
   State& s = *state_;
   if (count_ > 0) {
     const int by_code = credit_code.compare(s.last_code);
@@ -41,7 +42,7 @@ void EntriesDigest::add(std::string_view credit_code, std::string_view policy_id
   s.last_code.assign(credit_code);
   s.last_policy.assign(policy_id);
   s.buffer.append(credit_code).append(1, '\t').append(policy_id).append(1, '\t');
-  s.buffer.append(detail::fen_text(fen)).append(1, '\n');
+  s.buffer.append(fen_text(fen)).append(1, '\n');
   if (s.buffer.size() >= 64 * 1024) {
     s.hasher.update(s.buffer);
     s.buffer.clear();

@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "duixian/error.hpp"
+#include "duixian/fen.hpp"
 #include "duixian/ledger.hpp"
 #include "ledger/checks.hpp"
 #include "support/quoted.hpp"
@@ -60,7 +61,7 @@ void PaidTotals::grow_slots() {
 }
 
 void PaidTotals::add(std::string_view credit_code, std::string_view policy_id, const Decimal& amount) {
-  add_fen(credit_code, policy_id, detail::to_fen(amount));
+  add_fen(credit_code, policy_id, decimal_to_fen(amount));
 }
 
 void PaidTotals::add_fen(std::string_view credit_code, std::string_view policy_id, std::int64_t fen) {
@@ -106,7 +107,7 @@ bool PaidTotals::contains(std::string_view credit_code, std::string_view policy_
 }
 
 Decimal PaidTotals::paid(std::string_view credit_code, std::string_view policy_id) const {
-  return detail::from_fen(paid_fen(credit_code, policy_id));
+  return fen_to_decimal(paid_fen(credit_code, policy_id));
 }
 
 std::int64_t PaidTotals::paid_fen(std::string_view credit_code, std::string_view policy_id) const noexcept {
@@ -130,7 +131,7 @@ void PaidTotals::for_each(
     for (std::uint32_t t = codes_[c].first; t != kNone; t = totals_[t].next) line.push_back(&totals_[t]);
     std::sort(line.begin(), line.end(),
               [this](const Total* a, const Total* b) { return policies_[a->policy] < policies_[b->policy]; });
-    for (const Total* t : line) visit(text_of(c), policies_[t->policy], detail::from_fen(t->fen));
+    for (const Total* t : line) visit(text_of(c), policies_[t->policy], fen_to_decimal(t->fen));
   }
 }
 

@@ -5,10 +5,12 @@
 #include <utility>
 
 #include "duixian/error.hpp"
+#include "duixian/fen.hpp"
 #include "duixian/ledger.hpp"
 #include "support/sha256.hpp"
 #include "duixian/version.hpp"
 #include "ledger/checks.hpp"
+#include "support/quoted.hpp"
 
 namespace duixian {
 
@@ -24,7 +26,14 @@ PreparedCommit prepare_commit(const PendingCommit& pending) {
     detail::check_timestamp(r.committed_at);
   }
   // One spelling per amount (1.5 and 1.50 are the same payment), then canonical order.
-  for (LedgerEntry& e : r.entries) e.amount = detail::from_fen(detail::to_fen(e.amount));
+  for (LedgerEntry& e : r.entries) {
+    try {
+      e.amount = fen_to_decimal(decimal_to_fen(e.amount));
+    } catch (const Error& bad) {
+      throw Error(bad.code(), "ledger entry (credit code " + detail::quoted(e.credit_code) + ", policy " + detail::quoted(e.policy_id) +
+                                  "): " + std::string(bad.message()));
+    }
+  }
   std::sort(r.entries.begin(), r.entries.end(), [](const LedgerEntry& a, const LedgerEntry& b) {
     return a.credit_code != b.credit_code ? a.credit_code < b.credit_code : a.policy_id < b.policy_id;
   });

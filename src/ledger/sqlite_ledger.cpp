@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "duixian/error.hpp"
+#include "duixian/fen.hpp"
 #include "ledger/checks.hpp"
 #include "ledger/sqlite_handle.hpp"
 #include "ledger/sqlite_schema.hpp"
@@ -123,7 +124,7 @@ void SqliteLedger::Impl::feed_entries(
     } catch (const Error& e) {
       unreadable(path, "an amount of " + detail::commit_name(sequence, quarter), e);
     }
-    visit(use.text(0), use.text(1), detail::from_fen(fen));
+    visit(use.text(0), use.text(1), fen_to_decimal(fen));
   }
 }
 
@@ -238,7 +239,7 @@ CommitResult SqliteLedger::commit(const PendingCommit& pending) {
     }
     for (const LedgerEntry& e : prepared.commit.entries) {
       auto use = d.insert_entry->use();
-      use.bind(1, r.sequence).bind(2, e.credit_code).bind(3, e.policy_id).bind(4, detail::fen_text(detail::to_fen(e.amount)));
+      use.bind(1, r.sequence).bind(2, e.credit_code).bind(3, e.policy_id).bind(4, fen_text(decimal_to_fen(e.amount)));
       use.step();
     }
   } catch (const Error& e) {

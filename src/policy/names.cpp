@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "duixian/region.hpp"
+#include "support/suggestions.hpp"
 
 namespace duixian::names {
 
@@ -24,22 +25,6 @@ namespace {
 bool lower(char c) noexcept { return c >= 'a' && c <= 'z'; }
 bool digit(char c) noexcept { return c >= '0' && c <= '9'; }
 bool letter(char c) noexcept { return lower(c) || (c >= 'A' && c <= 'Z'); }
-
-// Levenshtein distance, enough for short field names.
-std::size_t distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0U : 1U)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
 }  // namespace
 
 bool valid_id(std::string_view id) noexcept {
@@ -54,17 +39,7 @@ bool valid_name(std::string_view name) noexcept {
 }
 
 std::string suggestion(std::string_view word, const std::vector<std::string>& candidates) {
-  const std::string* best = nullptr;
-  std::size_t best_distance = 0;
-  for (const std::string& c : candidates) {
-    const std::size_t d = distance(word, c);
-    if (best == nullptr || d < best_distance) {
-      best = &c;
-      best_distance = d;
-    }
-  }
-  // Close enough to be a typo: at most a third of the word, and at least one edit allowed.
-  if (best != nullptr && best_distance <= std::max<std::size_t>(1, word.size() / 3)) {
+  if (const std::optional<std::string> best = detail::closest_match(word, candidates)) {
     return " (did you mean \"" + *best + "\"?)";
   }
   if (candidates.empty() || candidates.size() > 12) return {};

@@ -78,6 +78,13 @@ Diagnostics PolicyBook::validate(const PolicyBookSpec& spec, const std::string& 
 
 const PolicyBookSpec& PolicyBook::spec() const noexcept { return impl_->spec; }
 const std::string& PolicyBook::source_sha256() const noexcept { return impl_->source_sha256; }
+
+void PolicyBook::check_quarter(const Quarter& quarter) const {
+  if (quarter.year() == year()) return;
+  const std::string y = std::to_string(year());
+  throw Error(ErrorCode::invalid_argument, quarter.to_string() + " is not in the year of policy book \"" + id() +
+                                               "\" (" + y + "Q1 to " + y + "Q4)");
+}
 const MetricSchema& PolicyBook::schema() const noexcept { return impl_->schema; }
 const PolicyFormulas& PolicyBook::formulas(std::size_t index) const { return impl_->formulas.at(index); }
 

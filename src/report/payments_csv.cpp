@@ -2,12 +2,12 @@
 #include <ostream>
 
 #include "duixian/report.hpp"
-#include "report/csv_field.hpp"
+#include "support/encoding.hpp"
 
 namespace duixian {
 
 void write_payments_csv(std::ostream& out, const Settlement& settlement, const CsvOptions& options) {
-  if (options.excel_bom) out << detail::utf8_bom;
+  if (options.excel_bom) out << utf8_bom;
   out << "credit_code,region,net,city_share,county_share,receivable\n";
   const auto& enterprises = settlement.enterprises();
   for (const Payment& payment : settlement.payments()) {

@@ -1,4 +1,5 @@
-// write_totals_json: a settlement's totals as JSON, amounts as decimal strings (report.hpp).
+// totals_json: a settlement's totals as JSON, amounts as decimal strings (report.hpp); the
+// one document of the command-line program's totals.json and the C ABI's totals.
 #include <ostream>
 #include <string>
 #include <utility>
@@ -36,7 +37,7 @@ Json breakdown(const std::vector<std::pair<std::string, Figures>>& slices) {
 
 }  // namespace
 
-void write_totals_json(std::ostream& out, const Settlement& settlement) {
+std::string totals_json(const Settlement& settlement) {
   const Totals totals = settlement.totals();
   Json json = Json::object();
   json["quarter"] = settlement.quarter().to_string();
@@ -49,7 +50,9 @@ void write_totals_json(std::ostream& out, const Settlement& settlement) {
   funding["city"] = Json{{"paid_quarter", fen_text(totals.all.city_quarter)}};
   funding["county"] = Json{{"paid_quarter", fen_text(totals.all.county_quarter)}};
   json["by_funding_level"] = std::move(funding);
-  out << json.dump(2) << '\n';
+  return json.dump(2) + '\n';
 }
+
+void write_totals_json(std::ostream& out, const Settlement& settlement) { out << totals_json(settlement); }
 
 }  // namespace duixian

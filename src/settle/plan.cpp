@@ -29,10 +29,7 @@ void check_schema(const PolicyBook& book, const Register& reg) {
 
 SettlePlan::SettlePlan(const PolicyBook& b, const Register& reg, const Quarter& q)
     : book(&b), quarter(q), year(b.year()), last(q.number()) {
-  if (q.year() != b.year()) {
-    throw Error(ErrorCode::invalid_argument, "cannot settle " + q.to_string() + " with book \"" + b.id() +
-                                                 "\": the book settles " + std::to_string(b.year()));
-  }
+  b.check_quarter(q);
   check_schema(b, reg);
   const PolicyBookSpec& spec = b.spec();
   for (const StackingGroup& g : spec.stacking_groups) groups.push_back(GroupPlan{g.rule, g.id, {}});

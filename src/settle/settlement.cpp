@@ -12,6 +12,18 @@
 
 namespace duixian {
 
+const char* to_string(OmissionReason reason) noexcept {
+  switch (reason) {
+    case OmissionReason::missing_fact: return "missing_fact";
+    case OmissionReason::no_tier: return "no_tier";
+    case OmissionReason::negative_amount: return "negative_amount";
+    case OmissionReason::outside_year: return "outside_year";
+    case OmissionReason::not_yet_due: return "not_yet_due";
+    case OmissionReason::cap_unknown: return "cap_unknown";
+  }
+  return "unknown";
+}
+
 Settlement::Settlement() : impl_(std::make_unique<detail::SettlementData>()) {}
 Settlement::~Settlement() = default;
 Settlement::Settlement(Settlement&&) noexcept = default;

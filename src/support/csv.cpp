@@ -4,12 +4,13 @@
 #include <cstring>
 #include <utility>
 
+#include "support/encoding.hpp"
+
 namespace duixian {
 namespace {
 
 constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
 constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
-constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 constexpr const char* kLoneCr = "carriage return not followed by a line feed (save the file with LF or CRLF line ends)";
 
 #if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
@@ -83,7 +84,7 @@ std::string quoted_list(const std::vector<std::string>& names) {
 
 CsvReader::CsvReader(std::string_view data, std::string source_name)
     : data_(data), source_name_(std::move(source_name)), pos_(data.data()), col_pos_(data.data()) {
-  if (data_.substr(0, kUtf8Bom.size()) == kUtf8Bom) pos_ = col_pos_ = data_.data() + kUtf8Bom.size();
+  if (data_.substr(0, utf8_bom.size()) == utf8_bom) pos_ = col_pos_ = data_.data() + utf8_bom.size();
 }
 
 bool CsvReader::next(CsvRecord& record) {
@@ -282,7 +283,7 @@ bool needs_quotes(std::string_view f) noexcept {
   if (f.empty()) return false;
   if (find_special(f.data(), f.data() + f.size()) != f.data() + f.size()) return true;
   const auto blank = [](char c) { return c == ' ' || c == '\t'; };
-  return blank(f.front()) || blank(f.back()) || f.substr(0, kUtf8Bom.size()) == kUtf8Bom;
+  return blank(f.front()) || blank(f.back()) || f.substr(0, utf8_bom.size()) == utf8_bom;
 }
 
 void append_field(std::string& out, std::string_view f) {
@@ -308,7 +309,7 @@ std::string csv_escape(std::string_view field) {
 }
 
 CsvWriter::CsvWriter(CsvWriterOptions options) : crlf_(options.crlf) {
-  if (options.bom) out_ += kUtf8Bom;
+  if (options.bom) out_ += utf8_bom;
 }
 
 void CsvWriter::field(std::string_view value) {

@@ -13,7 +13,6 @@ namespace duixian {
 namespace {
 
 constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
-constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 constexpr std::size_t kNotFound = static_cast<std::size_t>(-1);
 
 // What is wrong with the first ill-formed UTF-8 sequence.
@@ -88,7 +87,7 @@ std::optional<Utf8Error> find_invalid_utf8(std::string_view bytes) noexcept {
 // before `at`; a byte order mark at the start is invisible in editors, so not counted.
 void locate(std::string_view text, std::size_t at, std::size_t& line, std::size_t& column) {
   line = 1;
-  std::size_t line_start = text.substr(0, kUtf8Bom.size()) == kUtf8Bom && at >= kUtf8Bom.size() ? kUtf8Bom.size() : 0;
+  std::size_t line_start = text.substr(0, utf8_bom.size()) == utf8_bom && at >= utf8_bom.size() ? utf8_bom.size() : 0;
   const char* p = text.data() + line_start;
   const char* const end = text.data() + at;
   while (p < end) {

@@ -17,6 +17,9 @@
 
 namespace duixian {
 
+/// @brief The UTF-8 byte order mark: readers skip it, and Excel needs it to read UTF-8 CSV.
+inline constexpr std::string_view utf8_bom = "\xEF\xBB\xBF";
+
 /// @brief Converts GB18030 bytes to UTF-8 with the C library's iconv.
 ///
 /// A GB18030 byte order mark (`84 31 95 33`) becomes the UTF-8 one (`EF BB BF`), which

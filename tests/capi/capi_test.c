@@ -614,8 +614,12 @@ static void test_settle(const duixian_book *book, duixian_register *reg) {
   CHECK(strstr(text, "\"rewards_quarter\": \"3000.00\"") != NULL);
   CHECK(strstr(text, "\"beneficiaries\": 1") != NULL);
   CHECK(strstr(text, "\"by_region\": {") != NULL);
-  CHECK(strstr(text, "\"R6-micro-park-rent\": {\"rewards_quarter\": \"3000.00\"") != NULL);
+  CHECK(strstr(text, "\"R6-micro-park-rent\": {\n      \"rewards_quarter\": \"3000.00\"") != NULL);
   CHECK(strstr(text, "\"by_category\": {") != NULL);
+  /* The CLI's totals.json document: the book, the funding levels, a line feed at the end. */
+  CHECK(strstr(text, "\"book\": \"wenzhou-2019\"") != NULL);
+  CHECK(strstr(text, "\"by_funding_level\": {\n    \"city\": {\n      \"paid_quarter\": ") != NULL);
+  CHECK(text[strlen(text) - 1] == '\n');
   duixian_string_free(text);
   CHECK_STATUS(duixian_settlement_totals_json(NULL, &text), DUIXIAN_E_NULL);
   CHECK_STATUS(duixian_settlement_totals_json(q2, NULL), DUIXIAN_E_NULL);

@@ -35,8 +35,9 @@ def main():
     enterprises = os.path.join(a.data, "enterprises.csv")
     facts = os.path.join(a.data, "facts.csv")
 
+    library_totals = os.path.join(a.work, "library-totals.json")
     python_totals = json.loads(run([a.python, a.script, "--library", a.library, "--book", a.book,
-                                    "--data", a.data, "--quarter", a.quarter]))
+                                    "--data", a.data, "--quarter", a.quarter, "--totals-json", library_totals]))
     print("python:", json.dumps({k: python_totals[k] for k in KEYS}))
     for key in KEYS:
         expected_type = int if key == "beneficiaries" else str
@@ -60,6 +61,10 @@ def main():
              "--quarter", a.quarter, "--out", out])
         with open(os.path.join(out, "totals.json"), encoding="utf-8") as f:
             cli_totals = json.load(f)
+        # One document: the C ABI's totals JSON is the CLI's totals.json, byte for byte.
+        with open(os.path.join(out, "totals.json"), "rb") as f, open(library_totals, "rb") as g:
+            if f.read() != g.read():
+                failures.append("the C ABI's totals JSON differs from the CLI's totals.json")
         print("cli:   ", json.dumps({k: cli_totals.get(k) for k in KEYS}))
         for key in KEYS:
             if cli_totals.get(key) != python_totals[key]:

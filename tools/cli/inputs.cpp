@@ -80,10 +80,10 @@ std::unique_ptr<Loaded> load_and_settle(const SettleInputs& in, bool writable_le
 
   loaded->book = load_book(in.book, progress);
   const PolicyBook& book = *loaded->book;
-  if (quarter.year() != book.year()) {
-    throw Failure{exit_problems, "--quarter " + quarter.to_string() + " is not in the year of policy book " +
-                                     in.book + " (" + std::to_string(book.year()) + "Q1 to " +
-                                     std::to_string(book.year()) + "Q4)"};
+  try {
+    book.check_quarter(quarter);
+  } catch (const Error& e) {
+    throw Failure{exit_problems, "--quarter: " + std::string(e.message()) + " (" + in.book + ")"};
   }
 
   progress.show("reading " + in.enterprises + " and " + in.facts);
