@@ -1,7 +1,7 @@
 """Duixian for Python, over its C ABI (libduixian_c) with ctypes: standard library only.
 
     import duixian
-    lib = duixian.Library("/path/to/libduixian_c.so.1")   # or $DUIXIAN_C_LIBRARY
+    lib = duixian.Library("/path/to/libduixian_c.so.2")   # or $DUIXIAN_C_LIBRARY
     book = lib.load_book("policies.json")
     reg = lib.load_register(book, "enterprises.csv", "facts.csv")
     settlement = lib.settle(book, reg, "2019Q4")
@@ -113,10 +113,10 @@ def _b(text):
 
 
 class Library:
-    """The loaded libduixian_c. `path` defaults to $DUIXIAN_C_LIBRARY, then `libduixian_c.so.1`."""
+    """The loaded libduixian_c. `path` defaults to $DUIXIAN_C_LIBRARY, then `libduixian_c.so.2`."""
 
     def __init__(self, path=None):
-        path = path or os.environ.get("DUIXIAN_C_LIBRARY") or "libduixian_c.so.1"
+        path = path or os.environ.get("DUIXIAN_C_LIBRARY") or "libduixian_c.so.2"
         self._dll = ctypes.CDLL(path)
         for name, args in _SIGNATURES.items():
             f = getattr(self._dll, name)

@@ -47,19 +47,21 @@ extern "C" {
 
 /** @name Version
  * The header's version, for compile-time checks; duixian_version() gives the library's.
+ * These three lines are the one place Duixian's version is written: the build reads them
+ * (for the C++ header `duixian/version.hpp` and the shared libraries' versions).
  * @{ */
 /** @brief Major version: a new major version may change the ABI (and the SONAME). */
 #define DUIXIAN_VERSION_MAJOR 0
 /** @brief Minor version: adds functions or enum values, never removes or changes one. */
-#define DUIXIAN_VERSION_MINOR 1
+#define DUIXIAN_VERSION_MINOR 2
 /** @brief Patch version: fixes only. */
 #define DUIXIAN_VERSION_PATCH 0
-/** @brief The version as one number, MAJOR × 10000 + MINOR × 100 + PATCH (0.1.0 is 100). */
+/** @brief The version as one number, MAJOR × 10000 + MINOR × 100 + PATCH (0.2.0 is 200). */
 #define DUIXIAN_VERSION_NUMBER (DUIXIAN_VERSION_MAJOR * 10000 + DUIXIAN_VERSION_MINOR * 100 + DUIXIAN_VERSION_PATCH)
 /** @} */
 
 /**
- * @brief The library's version as text, e.g. `"0.1.0"`.
+ * @brief The library's version as text, e.g. `"0.2.0"`.
  *
  * Static storage: never free it. Thread-safe. Does not touch the last error.
  */
@@ -632,7 +634,7 @@ DUIXIAN_API void duixian_lines_free(duixian_lines *lines);
  * All are thread-safe.
  * @{ */
 
-/** @brief Rounding modes, named as in policy books (`"half_up"`, …). */
+/** @brief Rounding modes, named as in policy books (`"half_up"`, …); the same numbers as C++ `duixian::RoundingMode`. */
 enum duixian_rounding {
   DUIXIAN_ROUND_HALF_UP = 0,    /**< Nearest; ties away from zero (四舍五入): the default for money. */
   DUIXIAN_ROUND_HALF_EVEN = 1,  /**< Nearest; ties to the even neighbour. */

@@ -11,6 +11,7 @@
 #include "duixian/enterprise.hpp"
 #include "duixian/error.hpp"
 #include "duixian/fact.hpp"
+#include "duixian/fen.hpp"
 #include "duixian/formula.hpp"
 #include "duixian/industry.hpp"
 #include "duixian/ledger.hpp"

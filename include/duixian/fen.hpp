@@ -7,12 +7,9 @@
 /// `std::int64_t`: exact, compact (8 bytes a figure) and fast. The range is
 /// ±92,233,720,368,547,758.07 yuan, about 10^7 times a province's yearly subsidies.
 ///
-/// ```cpp
-/// fen_to_decimal(140950).to_string();           // "1409.50"
-/// decimal_to_fen(Decimal::parse("1409.5"));     // 140950
-/// decimal_to_fen(Decimal::parse("1409.505"));   // throws invalid_argument: not a whole fen
-/// fen_text(-5);                                 // "-0.05"
-/// ```
+/// @snippet fen.cpp fen
+///
+/// (docs/snippets/fen.cpp: the build compiles it and `doc_snippets.run` runs it.)
 
 #include <cstdint>
 #include <string>

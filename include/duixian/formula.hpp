@@ -216,13 +216,9 @@ struct FormulaAccess;
 
 /// @brief A compiled formula: immutable, cheap to copy, safe to evaluate from many threads.
 ///
-/// ```cpp
-/// FormulaEnvironment env{&schema, 2019, {}};
-/// Formula f = Formula::compile("min(10% * equipment_investment[prev_year], 500万)", env,
-///                              FormulaOrigin{"policies.json", 42, 17, "policies[0].amount"}, FormulaType::money);
-/// Evaluation r = evaluate(f, EvaluationContext{&reg, e, Quarter(2019, 1), Quarter(2019, 2)});
-/// if (r.status == Evaluation::Status::value) Decimal amount = r.number.round(2, RoundingMode::half_up);
-/// ```
+/// @snippet formula.cpp compile and evaluate
+///
+/// (docs/snippets/formula.cpp: the build compiles it and `doc_snippets.run` runs it.)
 class Formula {
  public:
   /// @brief An empty formula (no text): `evaluate` refuses it. Lets books hold optional formulas.

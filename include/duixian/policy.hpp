@@ -7,16 +7,9 @@
 /// `policy_book.hpp` and `docs/policy-book.md`). The JSON field of each member is given
 /// in its documentation; an example, policy `R7-loan-interest` of the Wenzhou 2019 book:
 ///
-/// ```cpp
-/// Policy p;
-/// p.id = "R7-loan-interest";
-/// p.title = "技改贷款贴息";
-/// p.kind = PolicyKind::reward;
-/// p.basis = PolicyBasis::per_quarter;
-/// p.amount = "tech_loan_amount * 1.5% * overlap_days(tech_loan_start, tech_loan_end, first_day, last_day) / 360";
-/// p.annual_cap = Decimal(1000000);
-/// p.schedule = Schedule::every_quarter();
-/// ```
+/// @snippet policy.cpp a policy
+///
+/// (docs/snippets/policy.cpp: the build compiles it and `doc_snippets.run` runs it.)
 
 #include <optional>
 #include <string>

@@ -8,14 +8,9 @@
 /// the book loads, each reported with file, line and column and what was expected; all
 /// of them are collected, not just the first:
 ///
-/// ```cpp
-/// try {
-///   PolicyBook book = load_policy_book_file("examples/wenzhou-2019/policies.json");
-/// } catch (const PolicyBookError& e) {
-///   for (const Diagnostic& d : e.diagnostics()) std::cerr << to_string(d) << '\n';
-///   // policies.json:58:17: error: policies[3].amount, formula column 12: unknown name ...
-/// }
-/// ```
+/// @snippet policy_book.cpp every error of a book
+///
+/// (docs/snippets/policy_book.cpp: the build compiles it and `doc_snippets.run` runs it.)
 ///
 /// Hosts that keep their rules elsewhere fill a `PolicyBookSpec` and call
 /// `PolicyBook::build`; the same checks apply (diagnostics then carry the field path but

@@ -11,13 +11,9 @@
 ///
 /// A missing fact is never zero: every lookup returns `std::optional`.
 ///
-/// ```cpp
-/// RegisterBuilder b(schema);
-/// auto e = b.add_enterprise({CreditCode::parse("91330100799655058B"), "某某科技有限公司", ...});
-/// b.add_fact(e, *schema.find("output_value"), Period::parse("2019Q1"), FactValue::number(Decimal::parse("1200000")));
-/// Register reg = std::move(b).build();
-/// std::optional<Decimal> v = reg.number(e, *reg.schema().find("output_value"), Period::parse("2019Q1"));
-/// ```
+/// @snippet register.cpp build a register
+///
+/// (docs/snippets/register.cpp: the build compiles it and `doc_snippets.run` runs it.)
 
 #include <cstdint>
 #include <memory>

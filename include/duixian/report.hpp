@@ -7,13 +7,9 @@
 /// host (or the C ABI) may write the same bytes with them. Every amount is exact:
 /// fen are printed as decimal text, never through binary floating point.
 ///
-/// ```cpp
-/// std::ofstream lines("lines.csv", std::ios::binary);
-/// duixian::write_lines_csv(lines, settlement);
-/// std::ofstream totals("totals.json", std::ios::binary);
-/// duixian::write_totals_json(totals, settlement);
-/// std::cout << duixian::totals_table(settlement);
-/// ```
+/// @snippet report.cpp write the files
+///
+/// (docs/snippets/report.cpp: the build compiles it and `doc_snippets.run` runs it.)
 
 #include <cstdint>
 #include <iosfwd>

@@ -22,13 +22,14 @@ namespace duixian {
 /// | ceiling   |    3 |    4 |   -2 |    3 |    3 |   -2 |
 /// | floor     |    2 |    3 |   -3 |    2 |    2 |   -3 |
 enum class RoundingMode : unsigned char {
-  half_up,    ///< Nearest; ties away from zero (四舍五入, Java `HALF_UP`). Duixian's default for money.
-  half_even,  ///< Nearest; ties to the even neighbour (banker's rounding).
-  half_down,  ///< Nearest; ties toward zero.
-  up,         ///< Away from zero.
-  down,       ///< Toward zero (truncation).
-  ceiling,    ///< Toward positive infinity.
-  floor,      ///< Toward negative infinity.
+  // The values are pinned: the C ABI's DUIXIAN_ROUND_* are the same numbers (checked when it is compiled).
+  half_up = 0,    ///< Nearest; ties away from zero (四舍五入, Java `HALF_UP`). Duixian's default for money.
+  half_even = 1,  ///< Nearest; ties to the even neighbour (banker's rounding).
+  half_down = 2,  ///< Nearest; ties toward zero.
+  up = 3,         ///< Away from zero.
+  down = 4,       ///< Toward zero (truncation).
+  ceiling = 5,    ///< Toward positive infinity.
+  floor = 6,      ///< Toward negative infinity.
 };
 
 /// @brief The mode's name as spelled in policy books and decTest files, e.g. `"half_up"`.

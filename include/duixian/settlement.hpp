@@ -41,14 +41,9 @@
 /// and the same whether enterprises are settled at once or in shards merged later
 /// (see `begin_shard`).
 ///
-/// ```cpp
-/// PolicyBook book = load_policy_book_file("examples/wenzhou-2019/policies.json");
-/// LoadedRegister data = load_register(book.schema(), "enterprises.csv", "facts.csv");
-/// SqliteLedger ledger = SqliteLedger::open("ledger.db", SqliteLedger::OpenMode::create);
-/// Settlement s = settle(book, data.reg, Quarter(2019, 3), ledger);
-/// for (const SettlementLine& l : s.lines()) { ... fen_to_decimal(l.payout_fen) ... }
-/// ledger.commit(s.to_commit(book_sha256, data_sha256));
-/// ```
+/// @snippet settlement.cpp settle a quarter
+///
+/// (docs/snippets/settlement.cpp: the build compiles it and `doc_snippets.run` runs it.)
 
 #include <cstddef>
 #include <cstdint>
@@ -93,10 +88,9 @@ struct SettleOptions {
   /// empty register; a sharded settlement reports each shard's own passes. An exception it
   /// throws stops the settlement and `settle` throws it (a way to cancel), e.g.
   ///
-  ///     options.progress = [&](std::size_t done, std::size_t total) {
-  ///       if (cancelled) throw Cancelled{};
-  ///       bar.show(done * 100 / total);
-  ///     };
+  /// @snippet settlement.cpp report progress
+  ///
+  /// (docs/snippets/settlement.cpp: the build compiles it and `doc_snippets.run` runs it.)
   std::function<void(std::size_t done, std::size_t total)> progress = nullptr;
 };
 

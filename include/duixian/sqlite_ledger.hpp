@@ -10,9 +10,9 @@
 /// marks the file as a Duixian ledger; opening refuses other files and newer
 /// versions, then verifies every commit's digests and the chain (see `Ledger::verify`).
 ///
-///     auto ledger = duixian::SqliteLedger::open("wenzhou.ledger", duixian::OpenMode::create);
-///     duixian::PaidTotals before = ledger.paid_before(duixian::Quarter(2019, 3));
-///     ledger.commit(settlement.to_commit());  // committed, already_committed, or throws
+/// @snippet sqlite_ledger.cpp open and commit
+///
+/// (docs/snippets/sqlite_ledger.cpp: the build compiles it and `doc_snippets.run` runs it.)
 ///
 /// The schema and the guarantees are described in docs/ledger.md.
 

@@ -7,6 +7,15 @@ using namespace duixian::capi;
 
 namespace {
 
+// The C enum and the C++ one are the same numbers, so a mode crosses the boundary as is.
+static_assert(DUIXIAN_ROUND_HALF_UP == static_cast<int>(RoundingMode::half_up), "rounding modes differ");
+static_assert(DUIXIAN_ROUND_HALF_EVEN == static_cast<int>(RoundingMode::half_even), "rounding modes differ");
+static_assert(DUIXIAN_ROUND_HALF_DOWN == static_cast<int>(RoundingMode::half_down), "rounding modes differ");
+static_assert(DUIXIAN_ROUND_UP == static_cast<int>(RoundingMode::up), "rounding modes differ");
+static_assert(DUIXIAN_ROUND_DOWN == static_cast<int>(RoundingMode::down), "rounding modes differ");
+static_assert(DUIXIAN_ROUND_CEILING == static_cast<int>(RoundingMode::ceiling), "rounding modes differ");
+static_assert(DUIXIAN_ROUND_FLOOR == static_cast<int>(RoundingMode::floor), "rounding modes differ");
+
 RoundingMode rounding_of(int mode) {
   if (mode < DUIXIAN_ROUND_HALF_UP || mode > DUIXIAN_ROUND_FLOOR) {
     fail(DUIXIAN_E_INVALID_ARGUMENT, "unknown rounding mode " + std::to_string(mode));

@@ -35,6 +35,13 @@ struct CError {
 
 /// The C status of a library error code (duixian.h numbers them as the negated ErrorCode).
 inline int status_of(ErrorCode code) noexcept { return -static_cast<int>(code); }
+static_assert(DUIXIAN_E_INVALID_ARGUMENT == -static_cast<int>(ErrorCode::invalid_argument), "status codes differ");
+static_assert(DUIXIAN_E_PARSE == -static_cast<int>(ErrorCode::parse_error), "status codes differ");
+static_assert(DUIXIAN_E_OVERFLOW == -static_cast<int>(ErrorCode::overflow), "status codes differ");
+static_assert(DUIXIAN_E_DIVISION_BY_ZERO == -static_cast<int>(ErrorCode::division_by_zero), "status codes differ");
+static_assert(DUIXIAN_E_NOT_REPRESENTABLE == -static_cast<int>(ErrorCode::not_representable), "status codes differ");
+static_assert(DUIXIAN_E_IO == -static_cast<int>(ErrorCode::io_error), "status codes differ");
+static_assert(DUIXIAN_E_LEDGER_CONFLICT == -static_cast<int>(ErrorCode::ledger_conflict), "status codes differ");
 
 /// Runs `body`, mapping every exception to a status and the last error.
 template <class Body>
