@@ -25,7 +25,7 @@ def record(**fields):
 
 
 def write_log(root, blocks):
-    log = root / "build" / "dev" / "Testing" / "Temporary" / "LastTest.log"
+    log = root / "build" / "release" / "Testing" / "Temporary" / "LastTest.log"
     log.parent.mkdir(parents=True, exist_ok=True)
     text = ["Start testing: Nov 28 14:13 UTC", "-" * 58]
     for b in blocks:
@@ -84,7 +84,7 @@ class ReportTest(unittest.TestCase):
     def test_build_table_counts_passed_and_failed(self):
         failed = block(4, 4, "Other.Fails", ["boom"], passed=False)
         text = self.report([self.verify, self.create, self.bad, failed])
-        self.assertIn("| dev | GCC, Debug: the whole suite (scripts/test) | unknown compiler | none | "
+        self.assertIn("| release | GCC, Release: the whole suite (scripts/test) | unknown compiler | none | "
                       "3 of 4 passed, 1 FAILED |", text)
         self.assertIn("| asan | GCC, AddressSanitizer + UndefinedBehaviorSanitizer: the whole suite |  |  | "
                       "no test run found |", text)
