@@ -730,7 +730,7 @@ DUIXIAN_API int duixian_money_format(const char *amount, int unit, int places, i
 DUIXIAN_API int duixian_money_capital(const char *amount, char **out);
 
 /**
- * @brief SHA-256 of bytes, as 64 lowercase hex digits (to fill ::duixian_commit_options yourself).
+ * @brief SHA-256 of bytes, as 64 lowercase hex digits (to check a file against a digest a ledger recorded).
  * @param data the bytes; may be NULL when @p size is 0.
  * @param size their length.
  * @param[out] out a new string.

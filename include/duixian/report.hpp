@@ -36,7 +36,7 @@ struct CsvOptions {
 /// city_share, county_share, kind, category`. Amounts in yuan with exactly two decimals
 /// (`fen_text`); `kind` is `reward` or `burden_reduction`; `category` may be empty.
 /// @param out the stream (open it in binary mode).
-/// @param settlement the settlement; its book must still be alive.
+/// @param settlement the settlement.
 /// @param options whether to write a byte-order mark.
 void write_lines_csv(std::ostream& out, const Settlement& settlement, const CsvOptions& options = {});
 
@@ -69,7 +69,7 @@ void write_totals_json(std::ostream& out, const Settlement& settlement);
 
 /// @brief The totals for a person: one figure a line, amounts in 元, 万元 or 亿元 as a reader
 /// would say them (`natural_unit`), then the figures by policy and the funding split.
-/// @param settlement the settlement; its book must still be alive.
+/// @param settlement the settlement.
 /// @return UTF-8 text ending in a line feed.
 std::string totals_table(const Settlement& settlement);
 
@@ -79,7 +79,7 @@ std::string totals_table(const Settlement& settlement);
 ///
 /// A recovery (negative payout) is written as an amount to return (应退回), its capitals
 /// those of its absolute value. Burden reductions are not paid and are left out.
-/// @param settlement the settlement; its book and register must still be alive.
+/// @param settlement the settlement.
 /// @param code the enterprise.
 /// @param rule when a quarter is paid.
 /// @param calendar the business-day calendar that moves the date to a working day.

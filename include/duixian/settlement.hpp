@@ -181,7 +181,8 @@ enum class LedgerState : unsigned char {
 /// @brief The result of settling a quarter: lines, payments, omissions and totals.
 ///
 /// Compact: 56 bytes a line, 16 an omission; explanations are recomputed on demand
-/// (`explain`), which needs the book and every register that was settled to still be alive.
+/// (`explain`) from the book and the registers, of which the settlement keeps a copy (both are
+/// cheap handles), so it never outlives them.
 /// Cheap to move; safe to read from several threads at once.
 class Settlement {
  public:
@@ -350,7 +351,7 @@ class Shard {
 
 /// @brief Phase 1 over one register: computes the budgeted policies' amounts.
 /// @param book the book.
-/// @param reg this shard's enterprises (must stay alive until the settlement is no longer explained).
+/// @param reg this shard's enterprises (the shard, and the settlement it becomes, keep a copy of the handle).
 /// @param quarter the quarter to settle.
 /// @param shard this shard's number, kept in `SettledEnterprise::shard`.
 /// @param options threads.

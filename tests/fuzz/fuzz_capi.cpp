@@ -57,15 +57,15 @@ void settle_book(const duixian_book* book, std::size_t size) {
   }
   const std::string quarter = std::to_string(year) + "Q" + std::to_string(size % 4 + 1);
   duixian_settle_options options{DUIXIAN_SETTLE_OPTIONS_VERSION, 1};
-  duixian_settlement* run = nullptr;
-  const int settled = duixian_settle(book, reg, quarter.c_str(), nullptr, &options, &run);
+  duixian_settlement* settlement = nullptr;
+  const int settled = duixian_settle(book, reg, quarter.c_str(), nullptr, &options, &settlement);
   if (ok(settled)) {
     std::size_t lines = 0;
-    FUZZ_CHECK(ok(duixian_settlement_line_count(run, &lines)));
+    FUZZ_CHECK(ok(duixian_settlement_line_count(settlement, &lines)));
     Owned json;
-    if (ok(duixian_settlement_totals_json(run, &json.p))) FUZZ_CHECK(json.p != nullptr && json.p[0] == '{');
+    if (ok(duixian_settlement_totals_json(settlement, &json.p))) FUZZ_CHECK(json.p != nullptr && json.p[0] == '{');
     duixian_lines* it = nullptr;
-    if (ok(duixian_lines_open(run, &it))) {
+    if (ok(duixian_lines_open(settlement, &it))) {
       std::size_t rows = 0;
       int step = 0;
       while ((step = duixian_lines_next(it)) == DUIXIAN_ROW) {
@@ -81,12 +81,12 @@ void settle_book(const duixian_book* book, std::size_t size) {
     }
     if (lines > 0) {
       Owned text;
-      (void)ok(duixian_settlement_explain(run, 0, 0, &text.p));
+      (void)ok(duixian_settlement_explain(settlement, 0, 0, &text.p));
     }
   } else {
-    FUZZ_CHECK(run == nullptr);
+    FUZZ_CHECK(settlement == nullptr);
   }
-  duixian_settlement_free(run);
+  duixian_settlement_free(settlement);
   duixian_register_free(reg);
 }
 

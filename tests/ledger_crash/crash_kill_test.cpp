@@ -34,7 +34,7 @@ void kill_self_after(long us) {
   if (timer_settime(timer, 0, &when, nullptr) != 0) _exit(93);
 }
 
-// A child commits three commits, then waits; it is killed after a delay that sweeps
+// A child makes three commits, then waits; it is killed after a delay that sweeps
 // across those commits, so kills land in every phase: building the commit, hashing,
 // inserts, COMMIT, the WAL write. A kill that comes after the third commit finds
 // the child idle, which must be harmless too.
@@ -93,7 +93,7 @@ TEST(LedgerCrash, SigkillAtTimedPointsDuringCommits) {
                         {"fault", "SIGKILL at a timed point during a series of 3 commits"},
                         {"points", kKills},
                         // Only what every commit of this test asserts: the timings and the counts
-                        // vary from commit to commit (they are in the printf above), and the report is
+                        // vary from run to run (they are in the printf above), and the report is
                         // checked against a regenerated copy.
                         {"result", "at least half of the kills hit mid-series; after each, integrity_check "
                                    "ok, the chain verified, every commit whole, and the ledger never shrank"}});

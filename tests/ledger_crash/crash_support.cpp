@@ -124,7 +124,7 @@ bool holds_no_ledger(const std::string& path) {
 int check_after_crash(const std::string& path, const std::string& context) {
   SCOPED_TRACE(context);
   EXPECT_EQ(raw_query(path, "PRAGMA integrity_check"), "ok");
-  // No line outside a committed commit: a commit is whole or absent.
+  // No line outside a commit: a commit is whole or absent.
   EXPECT_EQ(raw_query(path, "SELECT count(*) FROM entries WHERE run NOT IN (SELECT sequence FROM runs)"), "0");
   try {
     SqliteLedger ledger = SqliteLedger::open(path, OpenMode::read_write);  // verifies the chain

@@ -1,5 +1,5 @@
 #pragma once
-// What the crash tests share: the commits a child intends to commit (deterministic,
+// What the crash tests share: the commits a child intends to make (deterministic,
 // so the parent knows them too), child processes, and the check made after each crash.
 
 #include <functional>
@@ -9,7 +9,7 @@
 
 namespace duixian::test {
 
-/// The commit a child commits for `quarter`: 20 to 80 lines depending on the quarter.
+/// The commit a child makes for `quarter`: 20 to 80 lines depending on the quarter.
 PendingCommit intended_commit(const Quarter& quarter);
 
 /// The quarter after the ledger's last, or 2019Q1 for an empty ledger.
@@ -36,7 +36,7 @@ bool wait_ready(const Child& child);
 /// Waits for the child; returns its exit code, or -signal when a signal ended it.
 int reap(const Child& child);
 
-/// `sql` commit on `path` through a plain sqlite3 connection (no ledger checks), every
+/// `sql` run on `path` through a plain sqlite3 connection (no ledger checks), every
 /// value of every row concatenated; "cannot open" or "error: ..." on failure.
 std::string raw_query(const std::string& path, const char* sql);
 

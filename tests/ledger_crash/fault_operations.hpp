@@ -21,7 +21,7 @@ const char* operation_id(Operation op);
 /// Makes the file the operation starts from: none for create, else a ledger of two commits.
 void make_start(Operation op, const std::string& path);
 
-/// In the child: commits the operation on `path`, calling `arm` just before its first
+/// In the child: runs the operation on `path`, calling `arm` just before its first
 /// call that may fail. `ledger` holds the open ledger (for commit and verify, from
 /// before `arm`), so the caller decides whether it is closed or abandoned.
 void commit_operation(Operation op, const std::string& path, std::optional<SqliteLedger>& ledger,

@@ -1,4 +1,4 @@
-// The Ledger contract, commit against every implementation (typed tests): order,
+// The Ledger contract, run against every implementation (typed tests): order,
 // idempotence, refusal of rewritten history, the chain, and paid_before.
 #include <gtest/gtest.h>
 
@@ -29,7 +29,7 @@ struct SqliteKind {
   std::string path;
   SqliteKind() {
     const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    // The pid keeps builds that commit these tests at the same time apart.
+    // The pid keeps builds that run these tests at the same time apart.
     std::string name = std::string(info->test_suite_name()) + "_" + info->name();
     std::replace(name.begin(), name.end(), '/', '_');
     path = ::testing::TempDir() + "duixian_" + std::to_string(getpid()) + "_" + name + ".db";

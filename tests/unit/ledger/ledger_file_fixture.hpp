@@ -1,6 +1,6 @@
 #pragma once
 // What the tests that alter ledger files by hand share (ledger_sqlite_test.cpp,
-// ledger_tamper_test.cpp): a scratch file per test, SQL commit on it directly as a person
+// ledger_tamper_test.cpp): a scratch file per test, SQL run on it directly as a person
 // with the sqlite3 shell would, and the error that opening it gives.
 
 #include <gtest/gtest.h>

@@ -138,7 +138,7 @@ TEST(LedgerRules, VerifyCommitsNamesTheFirstBadCommit) {
   gap.entries.erase(gap.entries.begin() + 1);
   EXPECT_EQ(corruption(gap), "io_error: ledger commit 3 (2019Q3) is corrupt: it is number 2 in the chain");
 
-  // Run 2 rewritten with its own digests recomputed: commit 3 no longer chains to it.
+  // Commit 2 rewritten with its own digests recomputed: commit 3 no longer chains to it.
   Stored forged = three_commits();
   forged.entries[1][0].amount = Decimal::parse("0.01");
   EntriesDigest d;

@@ -45,7 +45,7 @@ PendingCommit commit_of(unsigned quarter, int lines = 3) {
 }
 
 // The file's connections set PRAGMA max_page_count to this when they open (0: no limit).
-// An auto extension commits for every sqlite3_open in the process, the library's included.
+// An auto extension runs for every sqlite3_open in the process, the library's included.
 int g_max_pages = 0;
 
 int limit_pages(sqlite3* db, char** /*error*/, const sqlite3_api_routines* /*api*/) {
@@ -130,7 +130,7 @@ TEST_F(LedgerTamper, AFullDatabaseFailsTheCommitClearlyAndLeavesTheLedgerIntact)
   EXPECT_EQ(again.commits(), before);
   EXPECT_EQ(raw("SELECT count(*) FROM entries WHERE run = 4"), "0|");
   EXPECT_EQ(raw("PRAGMA integrity_check"), "ok|");
-  // The space back, the same commit commits.
+  // The space back, the same commit succeeds.
   EXPECT_EQ(again.commit(commit_of(4, 2000)).status, CommitStatus::committed);
   EXPECT_NO_THROW(again.verify());
   if (!HasFailure()) {

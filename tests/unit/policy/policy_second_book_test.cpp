@@ -10,17 +10,13 @@
 #include <string>
 
 #include "duixian/policy_book.hpp"
+#include "test_paths.hpp"
 
 namespace duixian {
 namespace {
 
-std::string source_dir() {
-  const std::string file = __FILE__;  // .../tests/unit/<module>/policy_second_book_test.cpp
-  return file.substr(0, file.rfind("/tests/unit/"));
-}
-
 const PolicyBook& lakeside() {
-  static const PolicyBook book = load_policy_book_file(source_dir() + "/tests/data/policy-book-lakeside-2020.json");
+  static const PolicyBook book = load_policy_book_file(test::source_path("tests/data/policy-book-lakeside-2020.json"));
   return book;
 }
 
@@ -110,7 +106,7 @@ TEST(PolicyBookSecondBook, NoWenzhouPolicyIdOrMetricNameIsInTheLibrarySources) {
       "pension_wage_base", "taxable_sales", "export_sales", "park_rent", "electricity_kwh", "land_area_sqm",
       "per_mu_grade", "local_contribution", "above_scale_since", "park_entry_date", "tech_loan_amount",
       "tech_loan_start", "tech_loan_end", "export_rebate"};
-  const std::string dir = source_dir() + "/src";
+  const std::string dir = test::source_path("src");
   std::size_t files = 0;
   for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
     const std::string name = entry.path().string().substr(dir.size() + 1);

@@ -6,17 +6,13 @@
 #include <string>
 
 #include "duixian/policy_book.hpp"
+#include "test_paths.hpp"
 
 namespace duixian {
 namespace {
 
-std::string source_dir() {
-  const std::string file = __FILE__;  // .../tests/unit/<module>/policy_wenzhou_test.cpp
-  return file.substr(0, file.rfind("/tests/unit/"));
-}
-
 const PolicyBook& wenzhou() {
-  static const PolicyBook book = load_policy_book_file(source_dir() + "/examples/wenzhou-2019/policies.json");
+  static const PolicyBook book = load_policy_book_file(test::wenzhou_book_path());
   return book;
 }
 

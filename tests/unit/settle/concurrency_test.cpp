@@ -29,16 +29,12 @@
 #include "duixian/settlement.hpp"
 #include "duixian/sqlite_ledger.hpp"
 #include "wenzhou_data.hpp"
+#include "test_paths.hpp"
 
 namespace duixian {
 namespace {
 
 constexpr unsigned kThreads = 4;
-
-std::string source_dir() {
-  const std::string file = __FILE__;  // .../tests/unit/<module>/concurrency_test.cpp
-  return file.substr(0, file.rfind("/tests/unit/"));
-}
 
 // The shared inputs, built once before any thread starts.
 struct Shared {
@@ -60,7 +56,7 @@ Register generated_register(const PolicyBook& book, std::size_t enterprises, std
 
 const Shared& shared() {
   static const Shared* const s = [] {
-    auto* out = new Shared{load_policy_book_file(source_dir() + "/examples/wenzhou-2019/policies.json"), Register{}, {}};
+    auto* out = new Shared{load_policy_book_file(test::wenzhou_book_path()), Register{}, {}};
     out->reg = generated_register(out->book, 400, 11);
     for (unsigned q = 1; q <= 2; ++q) {
       out->ledger.commit(settle(out->book, out->reg, Quarter(2019, q), out->ledger, {1, true}).to_commit());

@@ -12,14 +12,10 @@
 #include "duixian/policy_book.hpp"
 #include "duixian/settlement.hpp"
 #include "wenzhou_data.hpp"
+#include "test_paths.hpp"
 
 namespace duixian {
 namespace {
-
-std::string source_dir() {
-  const std::string file = __FILE__;
-  return file.substr(0, file.rfind("/tests/unit/"));
-}
 
 Register load(const PolicyBook& book, const datagen::GeneratedData& data, bool revised) {
   RegisterBuilder builder(book.schema());
@@ -108,7 +104,7 @@ std::string recompute(const LineExplanation& x, const SettlementLine& line) {
 }
 
 TEST(SettlementExplanation, EveryLineIsRecomputedFromItsExplanationAlone) {
-  const PolicyBook book = load_policy_book_file(source_dir() + "/examples/wenzhou-2019/policies.json");
+  const PolicyBook book = load_policy_book_file(test::wenzhou_book_path());
   // 1,600 enterprises: the R5 budget binds from about 1,500 (datagen census).
   const datagen::GeneratedData data = datagen::generate_wenzhou_2019({1600, 7});
   ASSERT_TRUE(data.census.r5_budget_binding());

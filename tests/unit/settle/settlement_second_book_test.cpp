@@ -27,14 +27,10 @@
 #include "duixian/policy_book.hpp"
 #include "duixian/register.hpp"
 #include "duixian/settlement.hpp"
+#include "test_paths.hpp"
 
 namespace duixian {
 namespace {
-
-std::string source_dir() {
-  const std::string file = __FILE__;  // .../tests/unit/<module>/settlement_second_book_test.cpp
-  return file.substr(0, file.rfind("/tests/unit/"));
-}
 
 // The enterprises. Credit codes start with 91 + the region, so they sort by region first:
 // E1 (440304) < E2 (440305) < E3 (441900), which decides the budget's tie below.
@@ -61,7 +57,7 @@ const Firm kFirms[] = {
 };
 
 struct Lakeside {
-  PolicyBook book = load_policy_book_file(source_dir() + "/tests/data/policy-book-lakeside-2020.json");
+  PolicyBook book = load_policy_book_file(test::source_path("tests/data/policy-book-lakeside-2020.json"));
   Register reg;
   std::map<std::string, CreditCode> code;
 

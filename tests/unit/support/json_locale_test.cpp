@@ -17,17 +17,13 @@
 
 #include "support/json_reader.hpp"
 #include "duixian/policy_book.hpp"
+#include "test_paths.hpp"
 
 namespace duixian {
 namespace {
 
 // The reader's bounds as a policy book sets them by default (policy_book.hpp, JsonLimits).
 const JsonReaderLimits kLimits{4U * 1024U * 1024U, 64, 200000};
-
-std::string source_dir() {
-  const std::string file = __FILE__;  // .../tests/unit/<module>/json_locale_test.cpp
-  return file.substr(0, file.rfind("/tests/unit/"));
-}
 
 bool decimal_comma() { return std::string(std::localeconv()->decimal_point) == ","; }
 
@@ -99,7 +95,7 @@ TEST(JsonCommaDecimalLocale, NumbersKeepTheirTextUnderAHostLocale) {
 }
 
 TEST(JsonCommaDecimalLocale, TheReferenceBookLoadsExactlyTheSame) {
-  const std::string path = source_dir() + "/examples/wenzhou-2019/policies.json";
+  const std::string path = test::wenzhou_book_path();
   const PolicyBook in_c = load_policy_book_file(path);
   const CommaLocale locale;
   if (!locale.active()) GTEST_SKIP() << kSkip;

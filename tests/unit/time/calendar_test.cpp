@@ -7,6 +7,7 @@
 
 #include "duixian/calendar.hpp"
 #include "duixian/error.hpp"
+#include "test_paths.hpp"
 
 namespace duixian {
 namespace {
@@ -40,11 +41,7 @@ void expect_invalid(F f) {
   }
 }
 
-std::string shipped_file_path() {
-  // tests/unit/calendar_test.cpp → data/calendars/cn.calendar (CMake passes absolute source paths).
-  const std::string here = __FILE__;
-  return here.substr(0, here.rfind("tests/unit/")) + "data/calendars/cn.calendar";
-}
+std::string shipped_file_path() { return test::source_path("data/calendars/cn.calendar"); }
 
 TEST(Calendar, ShippedFileMatchesTheBuiltInCopy) {
   std::ifstream in(shipped_file_path(), std::ios::binary);

@@ -4,7 +4,6 @@
 #include <string>
 
 #include "duixian/register.hpp"
-#include "duixian/settlement.hpp"
 #include "support/sha256.hpp"
 
 namespace duixian {
@@ -23,7 +22,7 @@ Enterprise firm(const char* code, const char* name) {
   return e;
 }
 
-TEST(SettlementDigest, IsTheSha256OfTheDocumentedText) {
+TEST(RegisterDigest, IsTheSha256OfTheDocumentedText) {
   RegisterBuilder b(two_metrics());
   const auto e = b.add_enterprise(firm("91330100799655058B", "某某鞋业\t有限公司"));
   b.add_fact(e, 1, Period::parse("2018"), FactValue::number(Decimal::parse("250000.5")));
@@ -40,7 +39,7 @@ TEST(SettlementDigest, IsTheSha256OfTheDocumentedText) {
   EXPECT_EQ(reg.canonical_sha256(), sha256_hex(text));
 }
 
-TEST(SettlementDigest, DoesNotDependOnInsertionOrderButOnEveryValue) {
+TEST(RegisterDigest, DoesNotDependOnInsertionOrderButOnEveryValue) {
   const auto build = [](bool reversed, const char* value) {
     RegisterBuilder b(two_metrics());
     const char* codes[] = {"91330100799655058B", "914403001922038216"};
