@@ -400,7 +400,7 @@ class SummaryReporter : public benchmark::ConsoleReporter {
     benchmark::ConsoleReporter::ReportRuns(runs);
     for (const Run& run : runs) {
       if (run.error_occurred) continue;
-      const std::string& name = run.commit_name.function_name;  // "op/impl", no repetition suffixes
+      const std::string& name = run.run_name.function_name;  // "op/impl", no repetition suffixes
       const double ns = run.GetAdjustedCPUTime() * 1e9 / benchmark::GetTimeUnitMultiplier(run.time_unit);
       if (run.run_type == Run::RT_Iteration) {
         samples_[name].push_back(ns);
