@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-"""Checks the generated Wenzhou 2019 dataset against the SHA-256 digests its README lists.
+"""Checks the generated Wenzhou 2019 dataset against the SHA-256 digests its generator's README lists.
 
     check_digests.py README.md DATA_DIR
 
-README.md (examples/wenzhou-2019/README.md) holds one table row per file of the form
+README.md (tools/datagen/README.md) holds one table row per file of the form
 | `enterprises.csv` | `<64 hex digits>` | ... ; every file listed must exist in DATA_DIR
 with that digest, and the three files of the dataset must all be listed. A generator
 change that alters the bytes fails here until the README is updated on purpose.
