@@ -451,7 +451,11 @@ DUIXIAN_API int duixian_settle(const duixian_book *book, const duixian_register 
                                const duixian_ledger *ledger, const duixian_settle_options *options,
                                duixian_settlement **out);
 
-/** @brief Frees a settlement. NULL is a no-op. Its line iterators must be freed first (using them after is undefined). */
+/**
+ * @brief Frees a settlement. NULL is a no-op.
+ *
+ * Its line iterators must be freed first (using them after is undefined).
+ */
 DUIXIAN_API void duixian_settlement_free(duixian_settlement *settlement);
 
 /**
@@ -518,8 +522,8 @@ DUIXIAN_API int duixian_settlement_totals_json(const duixian_settlement *settlem
  * @return #DUIXIAN_OK; #DUIXIAN_E_NULL; #DUIXIAN_E_PARSE for a malformed credit code;
  *         #DUIXIAN_E_NOT_FOUND when the settlement has no such line.
  */
-DUIXIAN_API int duixian_settlement_find_line(const duixian_settlement *settlement, const char *credit_code, const char *policy_id,
-                                      size_t *out);
+DUIXIAN_API int duixian_settlement_find_line(const duixian_settlement *settlement, const char *credit_code,
+                                             const char *policy_id, size_t *out);
 
 /** @brief Formats of duixian_settlement_explain(). */
 enum duixian_explain_format {
@@ -553,7 +557,8 @@ typedef struct duixian_commit_options {
 } duixian_commit_options;
 
 /**
- * @brief Records the settlement's payouts in a ledger as the quarter's commit, so that later quarters pay only the difference.
+ * @brief Records the settlement's payouts in a ledger as the quarter's commit, so that later
+ *        quarters pay only the difference.
  *
  * Quarters are committed in order; committing the same settlement again is a no-op.
  *
@@ -568,7 +573,7 @@ typedef struct duixian_commit_options {
  *         failing file.
  */
 DUIXIAN_API int duixian_settlement_commit(const duixian_settlement *settlement, duixian_ledger *ledger,
-                                   const duixian_commit_options *options, int *committed);
+                                          const duixian_commit_options *options, int *committed);
 
 /** @brief Iterates a settlement's lines, sorted by credit code, then book order. One thread at a time. */
 typedef struct duixian_lines duixian_lines;
@@ -634,7 +639,7 @@ DUIXIAN_API void duixian_lines_free(duixian_lines *lines);
  * All are thread-safe.
  * @{ */
 
-/** @brief Rounding modes, named as in policy books (`"half_up"`, …); the same numbers as C++ `duixian::RoundingMode`. */
+/** @brief Rounding modes, named as in policy books (`"half_up"`, …): the numbers of C++ `duixian::RoundingMode`. */
 enum duixian_rounding {
   DUIXIAN_ROUND_HALF_UP = 0,    /**< Nearest; ties away from zero (四舍五入): the default for money. */
   DUIXIAN_ROUND_HALF_EVEN = 1,  /**< Nearest; ties to the even neighbour. */

@@ -84,7 +84,8 @@ int duixian_settlement_totals_json(const duixian_settlement* settlement, char** 
   });
 }
 
-int duixian_settlement_find_line(const duixian_settlement* settlement, const char* credit_code, const char* policy_id, size_t* out) {
+int duixian_settlement_find_line(const duixian_settlement* settlement, const char* credit_code, const char* policy_id,
+                                 size_t* out) {
   return guarded([&] {
     need(settlement, "settlement");
     need(credit_code, "credit_code");
@@ -93,7 +94,8 @@ int duixian_settlement_find_line(const duixian_settlement* settlement, const cha
     const CreditCode code = CreditCode::parse(credit_code);
     const SettlementLine* line = settlement->settlement.find_line(code, policy_id);
     if (line == nullptr) {
-      fail(DUIXIAN_E_NOT_FOUND, "no line for " + code.to_string() + " and policy " + policy_id + " in the settlement");
+      fail(DUIXIAN_E_NOT_FOUND,
+           "no line for " + code.to_string() + " and policy " + policy_id + " in the settlement");
     }
     *out = static_cast<size_t>(line - settlement->settlement.lines().data());
     return DUIXIAN_OK;
@@ -117,8 +119,8 @@ int duixian_settlement_explain(const duixian_settlement* settlement, size_t line
   });
 }
 
-int duixian_settlement_commit(const duixian_settlement* settlement, duixian_ledger* ledger, const duixian_commit_options* options,
-                       int* committed) {
+int duixian_settlement_commit(const duixian_settlement* settlement, duixian_ledger* ledger,
+                              const duixian_commit_options* options, int* committed) {
   return guarded([&] {
     need(settlement, "settlement");
     need(ledger, "ledger");

@@ -1,6 +1,6 @@
 // to_json(PolicyBookSpec): a book as the JSON text `read_policy_book` reads back to an equal
-// book, with numbers written from their Decimal text (never through a double). A book built
-// in code takes the SHA-256 of this text as its source digest.
+// book, with numbers written from their Decimal text (never through binary floating point).
+// A book built in code takes the SHA-256 of this text as its source digest.
 #include <string>
 #include <string_view>
 #include <vector>
