@@ -86,7 +86,7 @@ class ReportTest(unittest.TestCase):
         text = self.report([self.verify, self.create, self.bad, failed])
         self.assertIn("| release | GCC, Release: the whole suite (scripts/test) | unknown compiler | none | "
                       "3 of 4 passed, 1 FAILED |", text)
-        self.assertIn("| asan | GCC, AddressSanitizer + UndefinedBehaviorSanitizer: the whole suite |  |  | "
+        self.assertIn("| asan | GCC, AddressSanitizer + UndefinedBehaviorSanitizer: the whole suite but the compile-only tests |  |  | "
                       "no test run found |", text)
 
     def test_check_accepts_a_current_document_and_refuses_a_stale_one(self):
