@@ -3,10 +3,13 @@
 // that Duixian's own loaders and Decimal arithmetic read back.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <optional>
 #include <ostream>
 #include <streambuf>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "duixian/loader.hpp"
 #include "wenzhou_data.hpp"
@@ -167,6 +170,54 @@ TEST(Datagen, IsDeterministic) {
   const GeneratedData small = generate_wenzhou_2019({kSize / 4, 2019});
   EXPECT_EQ(data().enterprises.compare(0, small.enterprises.size(), small.enterprises), 0);
   EXPECT_EQ(data().facts.compare(0, small.facts.size(), small.facts), 0);
+}
+
+std::vector<std::string_view> sorted_lines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  for (std::size_t at = 0; at < text.size();) {
+    const std::size_t end = text.find('\n', at);
+    lines.push_back(text.substr(at, end - at));
+    at = end + 1;
+  }
+  std::sort(lines.begin() + 1, lines.end());  // the header stays first
+  return lines;
+}
+
+// --shuffle: the same rows under the same header, in another order fixed by the seed, and
+// the register they load into is the same one (its canonical digest is order-free).
+TEST(Datagen, ShuffledFactsAreAPermutationThatLoadsTheSameRegister) {
+  GeneratorOptions options{kSize, 2019};
+  options.shuffle = true;
+  const GeneratedData shuffled = generate_wenzhou_2019(options);
+  EXPECT_EQ(shuffled.enterprises, data().enterprises);
+  EXPECT_EQ(shuffled.census.fact_rows, data().census.fact_rows);
+  EXPECT_TRUE(shuffled.facts != data().facts);  // (not EXPECT_NE: it would print megabytes)
+  EXPECT_TRUE(shuffled.revision != data().revision);
+  EXPECT_TRUE(sorted_lines(shuffled.facts) == sorted_lines(data().facts));
+  EXPECT_TRUE(sorted_lines(shuffled.revision) == sorted_lines(data().revision));
+  EXPECT_TRUE(generate_wenzhou_2019(options).facts == shuffled.facts);  // deterministic
+  options.seed = 2020;
+  EXPECT_TRUE(generate_wenzhou_2019(options).facts.substr(0, 4096) != shuffled.facts.substr(0, 4096));
+
+  // Consecutive rows of one enterprise are rare once shuffled (they are the rule grouped).
+  const std::vector<std::string_view> rows = [&] {
+    std::vector<std::string_view> r;
+    std::string_view t = shuffled.facts;
+    for (std::size_t at = t.find('\n') + 1; at < t.size(); at = t.find('\n', at) + 1) r.push_back(t.substr(at, 18));
+    return r;
+  }();
+  std::size_t same_as_previous = 0;
+  for (std::size_t i = 1; i < rows.size(); ++i) same_as_previous += rows[i] == rows[i - 1];
+  EXPECT_LT(same_as_previous, rows.size() / 100);
+
+  RegisterBuilder builder(wenzhou_2019_schema());
+  Diagnostics diagnostics;
+  load_enterprises_csv(builder, shuffled.enterprises, "enterprises.csv", {}, diagnostics);
+  const RowCounts facts = load_facts_csv(builder, shuffled.facts, "facts.csv", {}, diagnostics);
+  load_facts_csv(builder, shuffled.revision, "facts-revision.csv", {}, diagnostics, FactMode::revise);
+  EXPECT_TRUE(diagnostics.empty()) << render(diagnostics);
+  EXPECT_EQ(facts.accepted, data().census.fact_rows);
+  EXPECT_EQ(std::move(builder).build().canonical_sha256(), revised().reg.canonical_sha256());
 }
 
 TEST(Datagen, SamplesMatchTheLoadedRegister) {

@@ -1,6 +1,6 @@
 // duixian-datagen: writes the Wenzhou 2019 reference workload's data and prints its census.
 //
-//   duixian-datagen --out DIR [--enterprises N] [--seed S]
+//   duixian-datagen --out DIR [--enterprises N] [--seed S] [--shuffle]
 #include <charconv>
 #include <cstdint>
 #include <exception>
@@ -14,7 +14,8 @@ namespace {
 
 int usage(const char* why) {
   std::cerr << "duixian-datagen: " << why << "\n"
-            << "usage: duixian-datagen --out DIR [--enterprises N (default 20000)] [--seed S (default 2019)]\n";
+            << "usage: duixian-datagen --out DIR [--enterprises N (default 20000)] [--seed S (default 2019)] [--shuffle]\n"
+            << "  --shuffle  rows of facts.csv and facts-revision.csv in a random order drawn from the seed\n";
   return 2;
 }
 
@@ -31,6 +32,10 @@ int main(int argc, char** argv) {
   std::string out;
   for (int i = 1; i < argc; ++i) {
     const std::string_view arg = argv[i];
+    if (arg == "--shuffle") {
+      options.shuffle = true;
+      continue;
+    }
     if (i + 1 >= argc) return usage(("missing value after " + std::string(arg)).c_str());
     const std::string_view value = argv[++i];
     std::uint64_t n = 0;

@@ -6,7 +6,10 @@
 #include <filesystem>
 #include <fstream>
 #include <ostream>
+#include <utility>
+#include <vector>
 
+#include "prng.hpp"
 #include "record.hpp"
 #include "wenzhou_data.hpp"
 
@@ -158,6 +161,25 @@ void drain(std::string& buffer, std::ostream& out, bool force) {
   buffer.clear();
 }
 
+// The rows of `text` after its header line, written to `out` in a random order: a
+// Fisher–Yates shuffle of the row starts drawn from the generator's own PRNG, so the same
+// seed gives the same bytes everywhere. The stream number keeps the order independent of
+// any enterprise's values (streams 0..N-1 are the enterprises).
+void write_shuffled(const std::string& text, std::ostream& out, std::uint64_t seed, std::uint64_t stream) {
+  const std::size_t header_end = text.find('\n') + 1;
+  std::vector<std::size_t> starts;
+  for (std::size_t at = header_end; at < text.size(); at = text.find('\n', at) + 1) starts.push_back(at);
+  Rng rng(seed, stream);
+  for (std::size_t i = starts.size(); i > 1; --i) std::swap(starts[i - 1], starts[rng.below(i)]);
+  std::string buffer(text, 0, header_end);
+  for (const std::size_t start : starts) {
+    const std::size_t end = text.find('\n', start) + 1;
+    buffer.append(text, start, end - start);
+    drain(buffer, out, false);
+  }
+  drain(buffer, out, true);
+}
+
 }  // namespace
 
 Census generate_wenzhou_2019(const GeneratorOptions& options, std::ostream& enterprises, std::ostream& facts,
@@ -176,12 +198,20 @@ Census generate_wenzhou_2019(const GeneratorOptions& options, std::ostream& ente
     census.revision_rows += detail::write_revision_rows(v, r);
     detail::tally(census, r);
     drain(e, enterprises, false);
-    drain(f, facts, false);
-    drain(v, revision, false);
+    if (!options.shuffle) {  // shuffled rows are written once all of them are known
+      drain(f, facts, false);
+      drain(v, revision, false);
+    }
   }
   drain(e, enterprises, true);
-  drain(f, facts, true);
-  drain(v, revision, true);
+  if (options.shuffle) {
+    constexpr std::uint64_t kFactsStream = ~std::uint64_t{0}, kRevisionStream = ~std::uint64_t{1};
+    write_shuffled(f, facts, options.seed, kFactsStream);
+    write_shuffled(v, revision, options.seed, kRevisionStream);
+  } else {
+    drain(f, facts, true);
+    drain(v, revision, true);
+  }
   if (!enterprises || !facts || !revision) throw Error(ErrorCode::invalid_argument, "writing the generated data failed");
   return census;
 }
