@@ -32,6 +32,9 @@ namespace duixian {
 using EnterpriseIndex = std::uint32_t;
 
 class RegisterBuilder;
+namespace detail {
+struct RegisterLoading;  // the loaders' batched access (src/register/register_loading.hpp)
+}  // namespace detail
 
 /// @brief Enterprises, metric schema and facts; immutable, cheap to copy (copies share the data).
 class Register {
@@ -56,6 +59,12 @@ class Register {
   const std::vector<Enterprise>& enterprises() const noexcept;
   /// @brief The index of the enterprise with this code.
   std::optional<EnterpriseIndex> find(const CreditCode& code) const;
+  /// @brief The index of the enterprise whose credit code is exactly `code_text`.
+  ///
+  /// For text read from a file: a registered code is found without parsing it; text
+  /// that is not a registered code (malformed, lower case, with spaces) finds nothing,
+  /// and `CreditCode::parse` says why.
+  std::optional<EnterpriseIndex> find(std::string_view code_text) const noexcept;
 
   /// @brief The metrics the facts use.
   const MetricSchema& schema() const noexcept;
@@ -87,6 +96,7 @@ class Register {
 
  private:
   friend class RegisterBuilder;
+  friend struct detail::RegisterLoading;
   struct Impl;
   std::shared_ptr<Impl> impl_;  // shared by copies; only a builder writes, before anyone else holds it
 };
@@ -143,6 +153,7 @@ class RegisterBuilder {
  private:
   FactInsert insert(EnterpriseIndex enterprise, MetricId metric, const Period& period, const FactValue& value,
                     bool replace);
+  friend struct detail::RegisterLoading;
   Register::Impl& writable();  // the data, copied first when a copy of view() shares it
   Register reg_;
 };

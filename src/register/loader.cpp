@@ -1,12 +1,17 @@
 #include "duixian/loader.hpp"
 
 #include <algorithm>
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "support/csv.hpp"
 #include "duixian/error.hpp"
 #include "support/encoding.hpp"
 #include "support/file.hpp"
+#include "register/register_loading.hpp"
 
 namespace duixian {
 
@@ -60,7 +65,7 @@ class Table {
       bool known = name.empty();
       for (std::string_view r : required) known = known || r == name;
       if (!known) {
-        diagnostics_.push_back({source_, first.line, first.columns[i], Severity::warning,
+        diagnostics_.push_back({source_, first.line, first.column(i), Severity::warning,
                                 "column \"" + name + "\" is not used"});
       }
     }
@@ -88,12 +93,12 @@ class Table {
   }
 
   void reject(const CsvRecord& row, std::size_t field, std::string message, RowCounts& counts) {
-    diagnostics_.push_back({source_, row.line, row.columns[field], Severity::error, std::move(message)});
+    diagnostics_.push_back({source_, row.line, row.column(field), Severity::error, std::move(message)});
     ++counts.rejected;
   }
 
   void warn(const CsvRecord& row, std::size_t field, std::string message) {
-    diagnostics_.push_back({source_, row.line, row.columns[field], Severity::warning, std::move(message)});
+    diagnostics_.push_back({source_, row.line, row.column(field), Severity::warning, std::move(message)});
   }
 
  private:
@@ -184,6 +189,64 @@ RowCounts load_enterprises_csv(RegisterBuilder& builder, std::string_view bytes,
   return counts;
 }
 
+namespace {
+
+// One fact row between reading and inserting. Rows go through in batches: read and parse
+// a batch, fetch the code index slots of all of it, resolve the enterprises, fetch the
+// fact slots, then insert in file order. The random accesses of a batch then overlap
+// instead of each row waiting for its own (rows come in any order, as database exports
+// do). Everything a row's diagnostics need is kept, so they come out as a row-by-row load
+// would give them.
+struct FactRow {
+  std::size_t line = 0;
+  const char* code_start = nullptr;  // field starts, for the diagnostics' columns
+  const char* problem_start = nullptr;
+  const char* value_start = nullptr;
+  std::string_view code;             // into the input, or into `code_copy`
+  std::string code_copy;             // only for a code that was an escaped quoted field
+  bool found = false;
+  EnterpriseIndex enterprise = 0;
+  std::string problem;               // a rejection found while parsing (empty: none)
+  MetricId metric = 0;
+  Period period;
+  FactValue value;
+};
+
+constexpr std::size_t kFactBatch = 256;
+
+// The last few texts a column held and what they parsed to. A facts file repeats a handful
+// of metric names and periods in every order, so a direct-mapped cache of 32 entries
+// answers nearly every row with one string comparison (instead of a map walk or a parse).
+template <class T>
+class RecentTexts {
+ public:
+  const T* find(std::string_view text) const noexcept {
+    const Entry& e = entries_[slot(text)];
+    return e.used && e.text == text ? &e.value : nullptr;
+  }
+  void put(std::string_view text, const T& value) {
+    Entry& e = entries_[slot(text)];
+    e.text.assign(text);
+    e.value = value;
+    e.used = true;
+  }
+
+ private:
+  struct Entry {
+    std::string text;
+    T value{};
+    bool used = false;
+  };
+  static std::size_t slot(std::string_view t) noexcept {
+    if (t.empty()) return 0;
+    const auto c = [&](std::size_t i) { return static_cast<std::size_t>(static_cast<unsigned char>(t[i])); };
+    return (t.size() * 31 + c(0) + c(t.size() - 1) * 7 + c(t.size() / 2) * 13) & 31;
+  }
+  std::array<Entry, 32> entries_{};
+};
+
+}  // namespace
+
 RowCounts load_facts_csv(RegisterBuilder& builder, std::string_view bytes, const std::string& source_name,
                          const LoadOptions& options, Diagnostics& diagnostics, FactMode mode) {
   RowCounts counts;
@@ -197,64 +260,123 @@ RowCounts load_facts_csv(RegisterBuilder& builder, std::string_view bytes, const
   const std::size_t c_period = table.column("period");
   const std::size_t c_value = table.column("value");
   const MetricSchema& schema = builder.view().schema();
+  const char* const text_begin = text->data() + (text->substr(0, utf8_bom.size()) == utf8_bom ? utf8_bom.size() : 0);
 
-  // Facts come grouped by enterprise and by period: remember the last of each.
-  std::string last_code_text;
-  EnterpriseIndex last_enterprise = 0;
-  std::string last_period_text = "\x01";
-  Period last_period;
-
+  RecentTexts<MetricId> metrics;
+  RecentTexts<Period> periods;
+  std::vector<FactRow> batch(kFactBatch);
   CsvRecord row;
-  while (table.next(row, counts)) {
-    std::size_t field = c_code;
-    try {
-      const std::string_view code_text = row.fields[c_code];
-      if (code_text != last_code_text) {
-        const CreditCode code = CreditCode::parse(code_text);
-        const auto index = builder.view().find(code);
-        if (!index) {
-          table.reject(row, c_code, "no enterprise " + code.to_string() + " in the register", counts);
+  bool more = true;
+  while (more) {
+    // 1. Read and parse up to a batch of rows (the reader's own diagnostics go out as it
+    //    meets them; the batch's are sorted back into line order at the end).
+    const std::size_t diagnostics_before = diagnostics.size();
+    std::size_t n = 0;
+    while (n < kFactBatch && (more = table.next(row, counts))) {
+      FactRow& f = batch[n++];
+      f.line = row.line;
+      f.code_start = row.starts[c_code];
+      f.value_start = row.starts[c_value];
+      f.code = row.fields[c_code];
+      if (f.code.data() < text->data() || f.code.data() >= text->data() + text->size()) {
+        f.code_copy.assign(f.code);  // unescaped into the reader's storage, which the next row reuses
+        f.code = f.code_copy;
+      }
+      f.found = false;
+      f.problem.clear();
+      const auto problem = [&](std::size_t field, std::string message) {
+        f.problem_start = row.starts[field];
+        f.problem = std::move(message);
+      };
+      const std::string_view metric_text = row.fields[c_metric];
+      std::optional<MetricId> metric_id;
+      if (const MetricId* known = metrics.find(metric_text)) {
+        metric_id = *known;
+      } else if ((metric_id = schema.find(metric_text))) {
+        metrics.put(metric_text, *metric_id);
+      }
+      if (!metric_id) {
+        problem(c_metric, "unknown metric \"" + std::string(row.fields[c_metric]) + "\" (expected one of " +
+                              schema.names() + ")");
+        continue;
+      }
+      f.metric = *metric_id;
+      const Metric& metric = schema[*metric_id];
+      const std::string_view period_text = row.fields[c_period];
+      if (const Period* known = periods.find(period_text)) {
+        f.period = *known;
+      } else {
+        try {
+          f.period = Period::parse(period_text);
+        } catch (const Error& e) {
+          problem(c_period, what_of(e));
           continue;
         }
-        last_code_text.assign(code_text);
-        last_enterprise = *index;
+        periods.put(period_text, f.period);
       }
-      field = c_metric;
-      const auto metric_id = schema.find(row.fields[c_metric]);
-      if (!metric_id) {
-        table.reject(row, c_metric,
-                     "unknown metric \"" + std::string(row.fields[c_metric]) + "\" (expected one of " + schema.names() +
-                         ")",
-                     counts);
-        continue;
-      }
-      const Metric& metric = schema[*metric_id];
-      field = c_period;
-      if (row.fields[c_period] != last_period_text) {
-        last_period = Period::parse(row.fields[c_period]);
-        last_period_text.assign(row.fields[c_period]);
-      }
+      const Period& last_period = f.period;
       if (last_period.kind() != metric.period_kind) {
-        table.reject(row, c_period,
-                     "metric " + metric.name + " is kept per " + to_string(metric.period_kind) + ", but the period \"" +
-                         std::string(row.fields[c_period]) + "\" is " +
-                         (last_period.kind() == PeriodKind::timeless ? std::string("empty (timeless)")
-                                                                     : std::string("a ") + to_string(last_period.kind())),
-                     counts);
+        problem(c_period, "metric " + metric.name + " is kept per " + to_string(metric.period_kind) +
+                              ", but the period \"" + std::string(row.fields[c_period]) + "\" is " +
+                              (last_period.kind() == PeriodKind::timeless
+                                   ? std::string("empty (timeless)")
+                                   : std::string("a ") + to_string(last_period.kind())));
         continue;
       }
-      field = c_value;
-      const FactValue value = parse_fact_value(metric, row.fields[c_value]);
-      const FactInsert result = mode == FactMode::revise
-                                    ? builder.revise_fact(last_enterprise, *metric_id, last_period, value)
-                                    : builder.add_fact(last_enterprise, *metric_id, last_period, value);
-      if (result == FactInsert::duplicate && mode == FactMode::add) {
-        table.warn(row, c_value, "the same fact appears again with the same value");
+      try {
+        f.value = parse_fact_value(metric, row.fields[c_value]);
+      } catch (const Error& e) {
+        problem(c_value, what_of(e));
       }
-      ++counts.accepted;
-    } catch (const Error& e) {
-      table.reject(row, field, what_of(e), counts);
     }
+    // 2. Fetch the code index slots, then resolve the codes; 3. fetch the fact slots.
+    for (std::size_t i = 0; i < n; ++i) detail::RegisterLoading::prefetch_code(builder, batch[i].code);
+    for (std::size_t i = 0; i < n; ++i) {
+      FactRow& f = batch[i];
+      if (i > 0 && batch[i - 1].found && f.code == batch[i - 1].code) {  // grouped exports
+        f.found = true;
+        f.enterprise = batch[i - 1].enterprise;
+      } else if (const auto index = builder.view().find(f.code)) {
+        f.found = true;
+        f.enterprise = *index;
+      }
+      if (f.found && f.problem.empty()) detail::RegisterLoading::prefetch_fact(builder, f.enterprise, f.metric, f.period);
+    }
+    // 4. Insert in file order. A row is judged by its code first, as a reader of the row would.
+    for (std::size_t i = 0; i < n; ++i) {
+      FactRow& f = batch[i];
+      const auto reject = [&](const char* start, std::string message) {
+        diagnostics.push_back({source_name, f.line, csv_column_of(text_begin, start), Severity::error, std::move(message)});
+        ++counts.rejected;
+      };
+      if (!f.found) {
+        try {
+          const CreditCode code = CreditCode::parse(f.code);
+          reject(f.code_start, "no enterprise " + code.to_string() + " in the register");
+        } catch (const Error& e) {
+          reject(f.code_start, what_of(e));
+        }
+        continue;
+      }
+      if (!f.problem.empty()) {
+        reject(f.problem_start, std::move(f.problem));
+        continue;
+      }
+      try {
+        const FactInsert result = mode == FactMode::revise
+                                      ? builder.revise_fact(f.enterprise, f.metric, f.period, f.value)
+                                      : builder.add_fact(f.enterprise, f.metric, f.period, f.value);
+        if (result == FactInsert::duplicate && mode == FactMode::add) {
+          diagnostics.push_back({source_name, f.line, csv_column_of(text_begin, f.value_start), Severity::warning,
+                                 "the same fact appears again with the same value"});
+        }
+        ++counts.accepted;
+      } catch (const Error& e) {
+        reject(f.value_start, what_of(e));
+      }
+    }
+    std::stable_sort(diagnostics.begin() + static_cast<std::ptrdiff_t>(diagnostics_before), diagnostics.end(),
+                     [](const Diagnostic& a, const Diagnostic& b) { return a.line < b.line; });
   }
   return counts;
 }

@@ -4,9 +4,12 @@
 #include <mutex>
 #include <unordered_map>
 
+#include "register/code_index.hpp"
+
 #include "duixian/error.hpp"
 #include "register/fact_column.hpp"
 #include "register/register_digest.hpp"
+#include "register/register_loading.hpp"
 #include "numeric/u128.hpp"
 
 namespace duixian {
@@ -42,7 +45,7 @@ struct Register::Impl {
   mutable DigestCache digest;
   MetricSchema schema;
   std::vector<Enterprise> enterprises;
-  std::unordered_map<CreditCode, EnterpriseIndex> by_code;
+  detail::CodeIndex by_code;
   std::vector<std::vector<PeriodColumn>> columns;  // by metric id
   std::vector<Decimal> big_numbers;
   std::vector<std::string> strings;
@@ -135,10 +138,10 @@ std::vector<Period> Register::fact_periods(MetricId metric) const {
   return periods;
 }
 
-std::optional<EnterpriseIndex> Register::find(const CreditCode& code) const {
-  const auto it = impl_->by_code.find(code);
-  if (it == impl_->by_code.end()) return std::nullopt;
-  return it->second;
+std::optional<EnterpriseIndex> Register::find(const CreditCode& code) const { return impl_->by_code.find(code.text()); }
+
+std::optional<EnterpriseIndex> Register::find(std::string_view code_text) const noexcept {
+  return impl_->by_code.find(code_text);
 }
 
 std::optional<FactValue> Register::fact(EnterpriseIndex enterprise, MetricId metric, const Period& period) const {
@@ -188,7 +191,7 @@ EnterpriseIndex RegisterBuilder::add_enterprise(Enterprise enterprise) {
   Register::Impl& r = writable();
   if (r.enterprises.size() >= 0xFFFFFFFEu) throw Error(ErrorCode::invalid_argument, "register is full");
   const auto index = static_cast<EnterpriseIndex>(r.enterprises.size());
-  if (!r.by_code.try_emplace(enterprise.code, index).second) {
+  if (!r.by_code.insert(enterprise.code, index)) {
     throw Error(ErrorCode::invalid_argument,
                 "enterprise " + std::string(enterprise.code.text()) + " is already registered");
   }
@@ -234,7 +237,7 @@ FactInsert RegisterBuilder::insert(EnterpriseIndex enterprise, MetricId metric, 
   bool fresh = false;
   const std::int64_t payload = r.encode(value, fresh);
   detail::FactColumn& column = r.column_for_insert(metric, period);
-  const auto existing = column.insert(enterprise, payload);
+  const auto existing = column.insert(enterprise, payload, r.enterprises.size());
   if (!existing) {
     ++r.fact_count;
     return FactInsert::added;
@@ -254,7 +257,21 @@ FactInsert RegisterBuilder::insert(EnterpriseIndex enterprise, MetricId metric, 
                                                before.to_string() + ", not " + value.to_string());
 }
 
+void detail::RegisterLoading::prefetch_code(const RegisterBuilder& builder, std::string_view code_text) noexcept {
+  builder.reg_.impl_->by_code.prefetch(code_text);
+}
+
+void detail::RegisterLoading::prefetch_fact(const RegisterBuilder& builder, EnterpriseIndex enterprise,
+                                             MetricId metric, const Period& period) noexcept {
+  if (const detail::FactColumn* column = builder.reg_.impl_->column(metric, period)) column->prefetch(enterprise);
+}
+
 Register RegisterBuilder::build() && {
+  if (reg_.impl_.use_count() == 1) {  // a shared copy keeps the layout it has; reads work with both
+    for (auto& per_metric : reg_.impl_->columns) {
+      for (PeriodColumn& pc : per_metric) pc.column.pack();
+    }
+  }
   Register out = std::move(reg_);
   reg_ = Register();
   return out;

@@ -82,37 +82,36 @@ std::string quoted_list(const std::vector<std::string>& names) {
 
 // ---- CsvReader ----
 
+std::size_t csv_column_of(const char* text_begin, const char* at) noexcept {
+  const char* line = at;
+  while (line > text_begin && line[-1] != '\n') --line;
+  return 1 + count_code_points(line, at);
+}
+
+std::size_t CsvRecord::column(std::size_t i) const noexcept {
+  return i < starts.size() ? csv_column_of(text_begin, starts[i]) : 0;
+}
+
 CsvReader::CsvReader(std::string_view data, std::string source_name)
-    : data_(data), source_name_(std::move(source_name)), pos_(data.data()), col_pos_(data.data()) {
-  if (data_.substr(0, utf8_bom.size()) == utf8_bom) pos_ = col_pos_ = data_.data() + utf8_bom.size();
+    : data_(data), source_name_(std::move(source_name)), text_begin_(data.data()), pos_(data.data()) {
+  if (data_.substr(0, utf8_bom.size()) == utf8_bom) pos_ = text_begin_ = data_.data() + utf8_bom.size();
 }
 
 bool CsvReader::next(CsvRecord& record) {
   const char* const end = data_.data() + data_.size();
   for (;;) {
     record.fields.clear();
-    record.columns.clear();
+    record.starts.clear();
+    record.text_begin = text_begin_;
     if (pos_ >= end) return false;
     // Blank lines carry no record (RFC 4180 would make them one empty field; no loader wants that).
     if (*pos_ == '\n' || (*pos_ == '\r' && end - pos_ >= 2 && pos_[1] == '\n')) {
       pos_ += *pos_ == '\n' ? 1 : 2;
       ++line_;
-      start_line(pos_);
       continue;
     }
     if (parse_record(record)) return true;
   }
-}
-
-void CsvReader::start_line(const char* p) {
-  col_pos_ = p;
-  column_ = 1;
-}
-
-std::size_t CsvReader::column_at(const char* p) {
-  column_ += count_code_points(col_pos_, p);
-  col_pos_ = p;
-  return column_;
 }
 
 void CsvReader::count_lines(const char* from, const char* to) {
@@ -121,7 +120,6 @@ void CsvReader::count_lines(const char* from, const char* to) {
     if (nl == nullptr) return;
     from = static_cast<const char*>(nl) + 1;
     ++line_;
-    start_line(from);
   }
 }
 
@@ -137,7 +135,6 @@ void CsvReader::fail(const char* at, std::size_t line, std::size_t column, std::
   }
   pos_ = static_cast<const char*>(nl) + 1;
   ++line_;
-  start_line(pos_);
 }
 
 // Reads the quoted field whose opening quote is at `open` into `record`; returns the
@@ -145,7 +142,6 @@ void CsvReader::fail(const char* at, std::size_t line, std::size_t column, std::
 const char* CsvReader::read_quoted(CsvRecord& record, const char* open) {
   const char* const end = data_.data() + data_.size();
   const std::size_t open_line = line_;
-  const std::size_t open_column = column_;
   const char* p = open + 1;
   const char* segment = p;  // text not yet copied to storage_ (when escaped)
   bool escaped = false;
@@ -153,7 +149,7 @@ const char* CsvReader::read_quoted(CsvRecord& record, const char* open) {
   for (;;) {
     const void* q = std::memchr(p, '"', static_cast<std::size_t>(end - p));
     if (q == nullptr) {
-      fail(open, open_line, open_column,
+      fail(open, open_line, column_at(open),
            "unterminated quoted field: the quote opened here is never closed "
            "(a quote inside a quoted field must be doubled: \"\")");
       return nullptr;
@@ -184,7 +180,7 @@ bool CsvReader::parse_record(CsvRecord& record) {
   storage_.clear();
   pending_.clear();
   for (;;) {  // one field per turn
-    record.columns.push_back(column_at(p));
+    record.starts.push_back(p);
     if (p < end && *p == '"') {
       p = read_quoted(record, p);
       if (p == nullptr) return false;
@@ -210,7 +206,6 @@ bool CsvReader::parse_record(CsvRecord& record) {
   if (p < end) {
     p += *p == '\n' ? 1 : 2;
     ++line_;
-    start_line(p);
   }
   pos_ = p;
   for (const Pending& f : pending_) {
@@ -228,7 +223,7 @@ CsvHeader::CsvHeader(const CsvRecord& record, std::string source_name)
     const std::string_view name = record.fields[i];
     const std::optional<std::size_t> first = find(name);
     if (first && !name.empty()) {
-      diagnostics_.push_back(Diagnostic{source_name_, line_, i < record.columns.size() ? record.columns[i] : 0,
+      diagnostics_.push_back(Diagnostic{source_name_, line_, record.column(i),
                                         Severity::error,
                                         "duplicate column \"" + std::string(name) + "\" (also field " +
                                             std::to_string(*first + 1) + " of the header)"});
