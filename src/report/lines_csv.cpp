@@ -1,29 +1,42 @@
 // write_lines_csv: a settlement's lines as CSV (report.hpp).
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "duixian/policy.hpp"
 #include "duixian/report.hpp"
+#include "numeric/fen_text.hpp"
+#include "report/output_buffer.hpp"
 #include "support/csv.hpp"
 #include "support/encoding.hpp"
 
 namespace duixian {
 
 void write_lines_csv(std::ostream& out, const Settlement& settlement, const CsvOptions& options) {
-  if (options.excel_bom) out << utf8_bom;
-  out << "credit_code,policy,quarter,due,cumulative,previously_paid,payout,city_share,county_share,kind,category\n";
+  detail::OutputBuffer buffer(out);
+  std::string& text = buffer.text();
+  if (options.excel_bom) text += utf8_bom;
+  text += "credit_code,policy,quarter,due,cumulative,previously_paid,payout,city_share,county_share,kind,category\n";
   const std::string quarter = settlement.quarter().to_string();
   const auto& enterprises = settlement.enterprises();
   const auto& policies = settlement.book().policies();
+  // What a line repeats from its policy, quoted once: ",id,quarter," and ",kind,category\n".
+  std::vector<std::string> before_amounts, after_amounts;
+  for (const Policy& policy : policies) {
+    before_amounts.push_back("," + csv_escape(policy.id) + "," + quarter + ",");
+    after_amounts.push_back("," + std::string(to_string(policy.kind)) + "," + csv_escape(policy.category) + "\n");
+  }
   for (const SettlementLine& line : settlement.lines()) {
-    const Policy& policy = policies.at(line.policy);
-    out << enterprises.at(line.enterprise).code.text() << ',';
-    out << csv_escape(policy.id);
-    out << ',' << quarter << ',' << fen_text(line.due_fen) << ',' << fen_text(line.cumulative_fen) << ','
-        << fen_text(line.previously_paid_fen) << ',' << fen_text(line.payout_fen) << ',' << fen_text(line.city_fen)
-        << ',' << fen_text(line.county_fen) << ',' << to_string(policy.kind) << ',';
-    out << csv_escape(policy.category);
-    out << '\n';
+    text += enterprises.at(line.enterprise).code.text();
+    text += before_amounts.at(line.policy);  // (at: a line of another book fails loudly, as before)
+    for (const std::int64_t fen : {line.due_fen, line.cumulative_fen, line.previously_paid_fen, line.payout_fen,
+                                   line.city_fen}) {
+      detail::append_fen_text(text, fen);
+      text += ',';
+    }
+    detail::append_fen_text(text, line.county_fen);
+    text += after_amounts[line.policy];
+    buffer.flush_if_full();
   }
 }
 
