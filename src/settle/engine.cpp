@@ -253,12 +253,12 @@ void EnterprisePass::schedule(std::uint32_t p, EnterpriseResult& out) {
   const PolicyPlan& pp = plan_.policies[p];
   Work& w = work_[p];
   const bool tracing = trace_ != nullptr && p == trace_policy_;
-  std::array<std::string, kSlots> how{};
+  std::array<std::string, kSlots> how{};  // how each quarter's due was reached: for explanations only
   if (pp.per_quarter) {
     for (int q = 1; q <= static_cast<int>(plan_.last); ++q) {
       const Slot& s = w.slots[static_cast<std::size_t>(q)];
       if (s.has) w.due[static_cast<std::size_t>(q)] = s.fen;
-      how[static_cast<std::size_t>(q)] = "this quarter's amount";
+      if (tracing) how[static_cast<std::size_t>(q)] = "this quarter's amount";
     }
   } else if (w.slots[0].has && w.slots[0].fen != 0) {
     const std::int64_t total = w.slots[0].fen;
@@ -268,7 +268,7 @@ void EnterprisePass::schedule(std::uint32_t p, EnterpriseResult& out) {
       case ScheduleKind::lump_in_quarter: {
         const unsigned q = sched.quarters.front().number();
         if (q <= plan_.last) w.due[q] = total;
-        how[q] = "lump in " + sched.quarters.front().to_string();
+        if (tracing) how[q] = "lump in " + sched.quarters.front().to_string();
         break;
       }
       case ScheduleKind::instalments: {
@@ -280,6 +280,7 @@ void EnterprisePass::schedule(std::uint32_t p, EnterpriseResult& out) {
           const unsigned q = sched.quarters[static_cast<std::size_t>(i)].number();
           const bool last = i == n - 1;
           if (q <= plan_.last) w.due[q] = last ? total - each * (n - 1) : each;
+          if (!tracing) continue;
           how[q] = last ? "last instalment " + std::to_string(n) + " of " + std::to_string(n) + ": E − " +
                               std::to_string(n - 1) + " × round(E / " + std::to_string(n) + ")"
                         : "instalment " + std::to_string(i + 1) + " of " + std::to_string(n) + ": round(E / " +
@@ -301,7 +302,7 @@ void EnterprisePass::schedule(std::uint32_t p, EnterpriseResult& out) {
           break;
         }
         w.due[q] = total;
-        how[q] = "lump on " + day->to_string();
+        if (tracing) how[q] = "lump on " + day->to_string();
         break;
       }
     }
@@ -428,10 +429,17 @@ void EnterprisePass::run(const EnterpriseInputs& inputs, bool phase_one, Enterpr
     apply_caps(out);
     city_share_ = plan_.book->spec().funding.city_share(e.region);
     emit_lines(out);
-    if (out.omissions.size() > 1) {  // the schedule and the caps add theirs after the amounts
-      std::stable_sort(out.omissions.begin(), out.omissions.end(), [](const OmissionRecord& a, const OmissionRecord& b) {
-        return a.policy != b.policy ? a.policy < b.policy : a.quarter < b.quarter;
-      });
+    // The schedule and the caps add their omissions after the amounts': back into (policy,
+    // quarter) order. An insertion sort is stable and allocates nothing (std::stable_sort
+    // took a buffer from the heap for every enterprise); an enterprise has a few dozen at most.
+    const auto before = [](const OmissionRecord& a, const OmissionRecord& b) {
+      return a.policy != b.policy ? a.policy < b.policy : a.quarter < b.quarter;
+    };
+    for (std::size_t i = 1; i < out.omissions.size(); ++i) {
+      const OmissionRecord m = out.omissions[i];
+      std::size_t j = i;
+      for (; j > 0 && before(m, out.omissions[j - 1]); --j) out.omissions[j] = out.omissions[j - 1];
+      out.omissions[j] = m;
     }
   } catch (const Error& err) {
     rethrow(err, std::min<std::uint32_t>(p, static_cast<std::uint32_t>(plan_.policies.size() - 1)), at_slot_);

@@ -115,6 +115,7 @@ std::unique_ptr<Loaded> load_and_settle(const SettleInputs& in, bool writable_le
   progress.show("settling " + quarter.to_string() + " (" + std::to_string(loaded->reg.size()) + " enterprises)");
   SettleOptions settle_options;
   settle_options.threads = in.threads;
+  settle_options.keep_omissions = false;  // nothing here reports them; `explain` recomputes its line's
   const std::string settling = "settling " + quarter.to_string() + ": ";
   std::size_t shown_percent = 101;
   settle_options.progress = [&](std::size_t done, std::size_t total) {
