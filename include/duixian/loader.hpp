@@ -50,6 +50,10 @@ struct LoadOptions {
   /// @brief The input's encoding. UTF-8 input is validated; a file that is not UTF-8 but
   /// looks like GB18030/GBK is reported with a hint to name that encoding.
   TextEncoding encoding = TextEncoding::utf8;
+  /// @brief Threads that parse a facts file (0: one per hardware thread). The register,
+  /// the counts and the diagnostics do not depend on it. A file with a quote anywhere
+  /// after its header is read on one thread (a quoted field may hold a line break).
+  unsigned threads = 0;
 };
 
 /// @brief Rows of one file: every row read was either accepted or rejected.

@@ -2,6 +2,12 @@
 
 #include <algorithm>
 #include <array>
+#include <condition_variable>
+#include <cstring>
+#include <exception>
+#include <iterator>
+#include <mutex>
+#include <thread>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,6 +17,7 @@
 #include "duixian/error.hpp"
 #include "support/encoding.hpp"
 #include "support/file.hpp"
+#include "register/code_index.hpp"
 #include "register/register_loading.hpp"
 
 namespace duixian {
@@ -41,6 +48,16 @@ class Table {
  public:
   Table(std::string_view text, const std::string& source, Diagnostics& diagnostics)
       : reader_(text, source), source_(source), diagnostics_(diagnostics) {}
+
+  /// The rows of a part of the file after its header (split at a line end), from line `first_line`.
+  Table(std::string_view part, const std::string& source, Diagnostics& diagnostics, const CsvHeader& header,
+        std::size_t first_line)
+      : reader_(part, source, first_line), header_(header), source_(source), diagnostics_(diagnostics) {}
+
+  /// Where the rows after the header start, and their first line (after `open`).
+  const char* position() const noexcept { return reader_.position(); }
+  std::size_t line() const noexcept { return reader_.line(); }
+  const CsvHeader& header() const noexcept { return header_; }
 
   /// Reads the header; false when the file cannot be loaded at all.
   bool open(std::initializer_list<std::string_view> required) {
@@ -191,28 +208,31 @@ RowCounts load_enterprises_csv(RegisterBuilder& builder, std::string_view bytes,
 
 namespace {
 
-// One fact row between reading and inserting. Rows go through in batches: read and parse
-// a batch, fetch the code index slots of all of it, resolve the enterprises, fetch the
-// fact slots, then insert in file order. The random accesses of a batch then overlap
-// instead of each row waiting for its own (rows come in any order, as database exports
-// do). Everything a row's diagnostics need is kept, so they come out as a row-by-row load
-// would give them.
+// One fact row between reading and inserting. A facts file goes through in parts: each
+// part is read, parsed and its codes resolved (on any thread: the code index is not
+// written while facts load), then inserted, parts in file order, by the calling thread,
+// in batches that fetch the memory their inserts touch first. Everything a row's
+// diagnostics need is kept, so they come out exactly as a row-by-row load gives them.
 struct FactRow {
   std::size_t line = 0;
   const char* code_start = nullptr;  // field starts, for the diagnostics' columns
   const char* problem_start = nullptr;
   const char* value_start = nullptr;
-  std::string_view code;             // into the input, or into `code_copy`
-  std::string code_copy;             // only for a code that was an escaped quoted field
+  std::string_view code_in_text;     // the code, when it is a view into the input
+  std::string code_copy;             // the code, when it was an escaped quoted field
+  bool copied = false;
   bool found = false;
   EnterpriseIndex enterprise = 0;
   std::string problem;               // a rejection found while parsing (empty: none)
   MetricId metric = 0;
   Period period;
   FactValue value;
+
+  std::string_view code() const noexcept { return copied ? std::string_view(code_copy) : code_in_text; }
 };
 
-constexpr std::size_t kFactBatch = 256;
+constexpr std::size_t kFactBatch = 256;                    // rows whose memory is fetched together
+constexpr std::size_t kPartBytes = std::size_t{1} << 21;   // 2 MiB of CSV a part (about 40,000 rows)
 
 // The last few texts a column held and what they parsed to. A facts file repeats a handful
 // of metric names and periods in every order, so a direct-mapped cache of 32 entries
@@ -245,113 +265,134 @@ class RecentTexts {
   std::array<Entry, 32> entries_{};
 };
 
-}  // namespace
+// What the parts of one facts file share.
+struct FactsFile {
+  std::string_view text;         // the whole (UTF-8) text
+  const char* text_begin;        // after the byte order mark
+  const std::string& source;
+  const CsvHeader& header;
+  std::size_t c_code, c_metric, c_period, c_value;
+  const MetricSchema& schema;
+  const detail::CodeIndex& codes;
+};
 
-RowCounts load_facts_csv(RegisterBuilder& builder, std::string_view bytes, const std::string& source_name,
-                         const LoadOptions& options, Diagnostics& diagnostics, FactMode mode) {
+// One part, read and parsed: its rows, and the diagnostics the reader and the width check
+// gave (rows' own diagnostics are decided when they are inserted).
+struct FactPart {
+  std::string_view text;
+  std::size_t first_line = 0;
+  std::vector<FactRow> rows;
+  Diagnostics read_diagnostics;
   RowCounts counts;
-  std::string converted;
-  const auto text = utf8_text(bytes, source_name, options, converted, diagnostics);
-  if (!text) return counts;
-  Table table(*text, source_name, diagnostics);
-  if (!table.open({"credit_code", "metric", "period", "value"})) return counts;
-  const std::size_t c_code = table.column("credit_code");
-  const std::size_t c_metric = table.column("metric");
-  const std::size_t c_period = table.column("period");
-  const std::size_t c_value = table.column("value");
-  const MetricSchema& schema = builder.view().schema();
-  const char* const text_begin = text->data() + (text->substr(0, utf8_bom.size()) == utf8_bom ? utf8_bom.size() : 0);
+};
 
+void parse_part(const FactsFile& file, FactPart& part) {
+  Table table(part.text, file.source, part.read_diagnostics, file.header, part.first_line);
   RecentTexts<MetricId> metrics;
   RecentTexts<Period> periods;
-  std::vector<FactRow> batch(kFactBatch);
   CsvRecord row;
-  bool more = true;
-  while (more) {
-    // 1. Read and parse up to a batch of rows (the reader's own diagnostics go out as it
-    //    meets them; the batch's are sorted back into line order at the end).
-    const std::size_t diagnostics_before = diagnostics.size();
-    std::size_t n = 0;
-    while (n < kFactBatch && (more = table.next(row, counts))) {
-      FactRow& f = batch[n++];
-      f.line = row.line;
-      f.code_start = row.starts[c_code];
-      f.value_start = row.starts[c_value];
-      f.code = row.fields[c_code];
-      if (f.code.data() < text->data() || f.code.data() >= text->data() + text->size()) {
-        f.code_copy.assign(f.code);  // unescaped into the reader's storage, which the next row reuses
-        f.code = f.code_copy;
-      }
-      f.found = false;
-      f.problem.clear();
-      const auto problem = [&](std::size_t field, std::string message) {
-        f.problem_start = row.starts[field];
-        f.problem = std::move(message);
-      };
-      const std::string_view metric_text = row.fields[c_metric];
-      std::optional<MetricId> metric_id;
-      if (const MetricId* known = metrics.find(metric_text)) {
-        metric_id = *known;
-      } else if ((metric_id = schema.find(metric_text))) {
-        metrics.put(metric_text, *metric_id);
-      }
-      if (!metric_id) {
-        problem(c_metric, "unknown metric \"" + std::string(row.fields[c_metric]) + "\" (expected one of " +
-                              schema.names() + ")");
-        continue;
-      }
-      f.metric = *metric_id;
-      const Metric& metric = schema[*metric_id];
-      const std::string_view period_text = row.fields[c_period];
-      if (const Period* known = periods.find(period_text)) {
-        f.period = *known;
-      } else {
-        try {
-          f.period = Period::parse(period_text);
-        } catch (const Error& e) {
-          problem(c_period, what_of(e));
-          continue;
-        }
-        periods.put(period_text, f.period);
-      }
-      const Period& last_period = f.period;
-      if (last_period.kind() != metric.period_kind) {
-        problem(c_period, "metric " + metric.name + " is kept per " + to_string(metric.period_kind) +
-                              ", but the period \"" + std::string(row.fields[c_period]) + "\" is " +
-                              (last_period.kind() == PeriodKind::timeless
-                                   ? std::string("empty (timeless)")
-                                   : std::string("a ") + to_string(last_period.kind())));
-        continue;
-      }
-      try {
-        f.value = parse_fact_value(metric, row.fields[c_value]);
-      } catch (const Error& e) {
-        problem(c_value, what_of(e));
-      }
-    }
-    // 2. Fetch the code index slots, then resolve the codes; 3. fetch the fact slots.
-    for (std::size_t i = 0; i < n; ++i) detail::RegisterLoading::prefetch_code(builder, batch[i].code);
-    for (std::size_t i = 0; i < n; ++i) {
-      FactRow& f = batch[i];
-      if (i > 0 && batch[i - 1].found && f.code == batch[i - 1].code) {  // grouped exports
+  std::size_t resolved = 0;  // rows[0, resolved) have their enterprise
+  const auto resolve = [&] {
+    std::vector<FactRow>& rows = part.rows;
+    for (std::size_t i = resolved; i < rows.size(); ++i) file.codes.prefetch(rows[i].code());
+    for (std::size_t i = resolved; i < rows.size(); ++i) {
+      FactRow& f = rows[i];
+      if (i > 0 && rows[i - 1].found && f.code() == rows[i - 1].code()) {  // grouped exports
         f.found = true;
-        f.enterprise = batch[i - 1].enterprise;
-      } else if (const auto index = builder.view().find(f.code)) {
+        f.enterprise = rows[i - 1].enterprise;
+      } else if (const auto index = file.codes.find(f.code())) {
         f.found = true;
         f.enterprise = *index;
       }
+    }
+    resolved = rows.size();
+  };
+  while (table.next(row, part.counts)) {
+    FactRow& f = part.rows.emplace_back();
+    f.line = row.line;
+    f.code_start = row.starts[file.c_code];
+    f.value_start = row.starts[file.c_value];
+    const std::string_view code = row.fields[file.c_code];
+    f.copied = code.data() < file.text.data() || code.data() >= file.text.data() + file.text.size();
+    if (f.copied) {
+      f.code_copy.assign(code);  // unescaped into the reader's storage, which the next row reuses
+    } else {
+      f.code_in_text = code;
+    }
+    if (part.rows.size() - resolved == kFactBatch) resolve();
+    const auto problem = [&](std::size_t field, std::string message) {
+      f.problem_start = row.starts[field];
+      f.problem = std::move(message);
+    };
+    const std::string_view metric_text = row.fields[file.c_metric];
+    std::optional<MetricId> metric_id;
+    if (const MetricId* known = metrics.find(metric_text)) {
+      metric_id = *known;
+    } else if ((metric_id = file.schema.find(metric_text))) {
+      metrics.put(metric_text, *metric_id);
+    }
+    if (!metric_id) {
+      problem(file.c_metric, "unknown metric \"" + std::string(metric_text) + "\" (expected one of " +
+                                 file.schema.names() + ")");
+      continue;
+    }
+    f.metric = *metric_id;
+    const Metric& metric = file.schema[*metric_id];
+    const std::string_view period_text = row.fields[file.c_period];
+    if (const Period* known = periods.find(period_text)) {
+      f.period = *known;
+    } else {
+      try {
+        f.period = Period::parse(period_text);
+      } catch (const Error& e) {
+        problem(file.c_period, what_of(e));
+        continue;
+      }
+      periods.put(period_text, f.period);
+    }
+    if (f.period.kind() != metric.period_kind) {
+      problem(file.c_period, "metric " + metric.name + " is kept per " + to_string(metric.period_kind) +
+                                 ", but the period \"" + std::string(period_text) + "\" is " +
+                                 (f.period.kind() == PeriodKind::timeless
+                                      ? std::string("empty (timeless)")
+                                      : std::string("a ") + to_string(f.period.kind())));
+      continue;
+    }
+    try {
+      f.value = parse_fact_value(metric, row.fields[file.c_value]);
+    } catch (const Error& e) {
+      problem(file.c_value, what_of(e));
+    }
+  }
+  resolve();
+}
+
+// Inserts a parsed part in file order; its diagnostics join `diagnostics` in line order.
+void insert_part(RegisterBuilder& builder, const FactsFile& file, FactMode mode, FactPart& part,
+                 Diagnostics& diagnostics, RowCounts& counts) {
+  const std::size_t diagnostics_before = diagnostics.size();
+  diagnostics.insert(diagnostics.end(), std::make_move_iterator(part.read_diagnostics.begin()),
+                     std::make_move_iterator(part.read_diagnostics.end()));
+  counts.read += part.counts.read;
+  counts.rejected += part.counts.rejected;
+  std::vector<FactRow>& rows = part.rows;
+  for (std::size_t batch = 0; batch < rows.size(); batch += kFactBatch) {
+    const std::size_t end = std::min(rows.size(), batch + kFactBatch);
+    for (std::size_t i = batch; i < end; ++i) {
+      const FactRow& f = rows[i];
       if (f.found && f.problem.empty()) detail::RegisterLoading::prefetch_fact(builder, f.enterprise, f.metric, f.period);
     }
-    // 4. Insert in file order. A row is judged by its code first, as a reader of the row would.
-    for (std::size_t i = 0; i < n; ++i) {
-      FactRow& f = batch[i];
+    for (std::size_t i = batch; i < end; ++i) {
+      FactRow& f = rows[i];
       const auto reject = [&](const char* start, std::string message) {
-        diagnostics.push_back({source_name, f.line, csv_column_of(text_begin, start), Severity::error, std::move(message)});
+        diagnostics.push_back(
+            {file.source, f.line, csv_column_of(file.text_begin, start), Severity::error, std::move(message)});
         ++counts.rejected;
       };
+      // A row is judged by its code first, as a reader of the row would.
       if (!f.found) {
         try {
-          const CreditCode code = CreditCode::parse(f.code);
+          const CreditCode code = CreditCode::parse(f.code());
           reject(f.code_start, "no enterprise " + code.to_string() + " in the register");
         } catch (const Error& e) {
           reject(f.code_start, what_of(e));
@@ -367,17 +408,151 @@ RowCounts load_facts_csv(RegisterBuilder& builder, std::string_view bytes, const
                                       ? builder.revise_fact(f.enterprise, f.metric, f.period, f.value)
                                       : builder.add_fact(f.enterprise, f.metric, f.period, f.value);
         if (result == FactInsert::duplicate && mode == FactMode::add) {
-          diagnostics.push_back({source_name, f.line, csv_column_of(text_begin, f.value_start), Severity::warning,
-                                 "the same fact appears again with the same value"});
+          diagnostics.push_back({file.source, f.line, csv_column_of(file.text_begin, f.value_start),
+                                 Severity::warning, "the same fact appears again with the same value"});
         }
         ++counts.accepted;
       } catch (const Error& e) {
         reject(f.value_start, what_of(e));
       }
     }
-    std::stable_sort(diagnostics.begin() + static_cast<std::ptrdiff_t>(diagnostics_before), diagnostics.end(),
-                     [](const Diagnostic& a, const Diagnostic& b) { return a.line < b.line; });
   }
+  std::stable_sort(diagnostics.begin() + static_cast<std::ptrdiff_t>(diagnostics_before), diagnostics.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) { return a.line < b.line; });
+  rows.clear();
+  rows.shrink_to_fit();
+}
+
+// The rows after the header cut into parts at line ends. Only a file without a quote is
+// cut: there a line end always ends a record, so every part reads as it would in one pass
+// (a quoted field may hold a line break, and a stray quote changes what follows it).
+std::vector<FactPart> split_parts(std::string_view rows, std::size_t first_line) {
+  std::vector<FactPart> parts;
+  const bool cuttable = std::memchr(rows.data(), '"', rows.size()) == nullptr;
+  std::size_t at = 0;
+  while (at < rows.size() || parts.empty()) {
+    std::size_t end = rows.size();
+    if (cuttable && rows.size() - at > kPartBytes) {
+      const std::size_t nl = rows.find('\n', at + kPartBytes);
+      if (nl != std::string_view::npos) end = nl + 1;
+    }
+    FactPart& part = parts.emplace_back();
+    part.text = rows.substr(at, end - at);
+    part.first_line = first_line;
+    first_line += static_cast<std::size_t>(std::count(part.text.begin(), part.text.end(), '\n'));
+    at = end;
+  }
+  return parts;
+}
+
+unsigned load_threads(const LoadOptions& options, std::size_t parts) {
+  const unsigned n = options.threads != 0 ? options.threads : std::max(1U, std::thread::hardware_concurrency());
+  return static_cast<unsigned>(std::min<std::size_t>(n, parts));
+}
+
+}  // namespace
+
+RowCounts load_facts_csv(RegisterBuilder& builder, std::string_view bytes, const std::string& source_name,
+                         const LoadOptions& options, Diagnostics& diagnostics, FactMode mode) {
+  RowCounts counts;
+  std::string converted;
+  const auto text = utf8_text(bytes, source_name, options, converted, diagnostics);
+  if (!text) return counts;
+  Table table(*text, source_name, diagnostics);
+  if (!table.open({"credit_code", "metric", "period", "value"})) return counts;
+  const char* const text_begin = text->data() + (text->substr(0, utf8_bom.size()) == utf8_bom ? utf8_bom.size() : 0);
+  const FactsFile file{*text,
+                       text_begin,
+                       source_name,
+                       table.header(),
+                       table.column("credit_code"),
+                       table.column("metric"),
+                       table.column("period"),
+                       table.column("value"),
+                       builder.view().schema(),
+                       detail::RegisterLoading::codes(builder)};
+  const auto after_header = static_cast<std::size_t>(table.position() - text->data());
+  std::vector<FactPart> parts = split_parts(text->substr(after_header), table.line());
+  const unsigned threads = load_threads(options, parts.size());
+  if (threads <= 1) {
+    for (FactPart& part : parts) {
+      parse_part(file, part);
+      insert_part(builder, file, mode, part, diagnostics, counts);
+    }
+    return counts;
+  }
+
+  // Helpers parse parts ahead, at most `window` beyond the one being inserted (memory
+  // stays bounded); the calling thread inserts each part in order as soon as it is
+  // parsed, and parses parts itself while the next one is not ready.
+  const std::size_t window = 2 * static_cast<std::size_t>(threads);
+  std::mutex mutex;
+  std::condition_variable changed;
+  std::vector<char> parsed(parts.size(), 0);  // guarded by mutex
+  std::size_t next = 0;                        // the next part to parse; guarded by mutex
+  std::size_t inserting = 0;                   // the part being inserted; guarded by mutex
+  std::exception_ptr failure;                  // a parser's exception (bad_alloc); guarded by mutex
+  const auto take = [&](bool wait) -> std::optional<std::size_t> {  // the next part to parse, under the lock
+    std::unique_lock<std::mutex> lock(mutex);
+    if (wait) changed.wait(lock, [&] { return next >= parts.size() || next < inserting + window || failure; });
+    if (next >= parts.size() || next >= inserting + window || failure) return std::nullopt;
+    return next++;
+  };
+  const auto parse = [&](std::size_t k) {
+    try {
+      parse_part(file, parts[k]);
+    } catch (...) {
+      const std::lock_guard<std::mutex> lock(mutex);
+      failure = std::current_exception();
+    }
+    {
+      const std::lock_guard<std::mutex> lock(mutex);
+      parsed[k] = 1;
+    }
+    changed.notify_all();
+  };
+  std::vector<std::thread> helpers;
+  for (unsigned t = 1; t < threads; ++t) {
+    helpers.emplace_back([&] {
+      while (const auto k = take(true)) parse(*k);
+    });
+  }
+  const auto join = [&] {
+    {
+      const std::lock_guard<std::mutex> lock(mutex);
+      inserting = parts.size();  // no more parts are taken
+      next = parts.size();
+    }
+    changed.notify_all();
+    for (std::thread& h : helpers) h.join();
+  };
+  try {
+    for (std::size_t k = 0; k < parts.size(); ++k) {
+      for (;;) {
+        {
+          std::unique_lock<std::mutex> lock(mutex);
+          if (failure) std::rethrow_exception(failure);
+          if (parsed[k]) break;
+        }
+        if (const auto own = take(false)) {
+          parse(*own);
+          continue;
+        }
+        std::unique_lock<std::mutex> lock(mutex);
+        changed.wait(lock, [&] { return parsed[k] || failure; });
+      }
+      insert_part(builder, file, mode, parts[k], diagnostics, counts);
+      {
+        const std::lock_guard<std::mutex> lock(mutex);
+        inserting = k + 1;
+      }
+      changed.notify_all();
+    }
+  } catch (...) {
+    join();
+    throw;
+  }
+  join();
   return counts;
 }
 

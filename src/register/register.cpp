@@ -257,6 +257,8 @@ FactInsert RegisterBuilder::insert(EnterpriseIndex enterprise, MetricId metric, 
                                                before.to_string() + ", not " + value.to_string());
 }
 
+const detail::CodeIndex& detail::RegisterLoading::codes(RegisterBuilder& builder) { return builder.writable().by_code; }
+
 void detail::RegisterLoading::prefetch_code(const RegisterBuilder& builder, std::string_view code_text) noexcept {
   builder.reg_.impl_->by_code.prefetch(code_text);
 }

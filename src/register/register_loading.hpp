@@ -10,7 +10,13 @@
 
 namespace duixian::detail {
 
+class CodeIndex;
+
 struct RegisterLoading {
+  /// The builder's credit-code index, for lookups from other threads while facts load
+  /// (nothing writes it then). Makes the builder's data its own first, so that the
+  /// inserts that follow never copy it away from under those lookups.
+  static const CodeIndex& codes(RegisterBuilder& builder);
   /// Fetches the code index slot where `code_text` would be found.
   static void prefetch_code(const RegisterBuilder& builder, std::string_view code_text) noexcept;
   /// Fetches the slot of an existing (metric, period) column where `enterprise`'s fact would go.

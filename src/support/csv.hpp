@@ -21,6 +21,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "duixian/diagnostic.hpp"
@@ -75,6 +76,18 @@ class CsvReader {
   /// @param data the whole input, UTF-8.
   /// @param source_name the input's name (e.g. its path), used in diagnostics.
   CsvReader(std::string_view data, std::string source_name);
+
+  /// @brief A reader over a part of a file that starts on line `first_line` (a part split
+  /// at a line end where no quoted field is open: see the facts loader).
+  /// A byte order mark is skipped only at the start of a whole file, so this one skips none.
+  CsvReader(std::string_view data, std::string source_name, std::size_t first_line)
+      : data_(data), source_name_(std::move(source_name)), text_begin_(data.data()), pos_(data.data()),
+        line_(first_line) {}
+
+  /// @brief Where the next record starts (after the last one read).
+  const char* position() const noexcept { return pos_; }
+  /// @brief The line the next record starts on.
+  std::size_t line() const noexcept { return line_; }
 
   /// @brief Reads the next well-formed record into `record`, reusing its vectors' storage.
   /// @param record overwritten with the record; its field views are valid until the next call.

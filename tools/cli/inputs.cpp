@@ -89,6 +89,7 @@ std::unique_ptr<Loaded> load_and_settle(const SettleInputs& in, bool writable_le
   progress.show("reading " + in.enterprises + " and " + in.facts);
   LoadOptions options;
   options.encoding = encoding;
+  options.threads = in.threads;
   LoadedRegister data = load_register(book.schema(), in.enterprises, in.facts, options, in.revision);
   print(data.diagnostics, progress);
   if (has_errors(data.diagnostics)) {

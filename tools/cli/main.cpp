@@ -42,6 +42,9 @@ void add_data_options(CLI::App& cmd, SettleInputs& in, bool data_required) {
                        ->check(CLI::ExistingFile);
   cmd.add_option("--encoding", in.encoding, "Encoding of the CSV files: utf-8 (default) or gb18030 (also gbk)")
       ->capture_default_str();
+  cmd.add_option("--threads,-j", in.threads,
+                 "Worker threads for loading and settling (0 = one per hardware thread; same result)")
+      ->capture_default_str();
   if (data_required) {
     enterprises->required();
     facts->required();
@@ -52,14 +55,12 @@ void add_data_options(CLI::App& cmd, SettleInputs& in, bool data_required) {
   revision->needs(facts);
 }
 
-// --quarter, --ledger, --threads (settle, explain, notice).
+// --quarter, --ledger (settle, explain, notice).
 void add_settle_options(CLI::App& cmd, SettleInputs& in) {
   add_data_options(cmd, in, true);
   cmd.add_option("--quarter,-q", in.quarter, "Quarter to settle, e.g. 2019Q3 (in the book's year)")->required();
   cmd.add_option("--ledger,-l", in.ledger,
                  "SQLite ledger: previously paid amounts come from its commits of the year");
-  cmd.add_option("--threads,-j", in.threads, "Worker threads (0 = one per hardware thread; same result)")
-      ->capture_default_str();
 }
 
 void write_file(const std::filesystem::path& path, const std::string& what,
@@ -97,6 +98,7 @@ int run_validate(const SettleInputs& in) {
     progress.show("reading " + in.enterprises + " and " + in.facts);
     LoadOptions options;
     options.encoding = encoding;
+    options.threads = in.threads;
     const LoadedRegister data = load_register(load.book->schema(), in.enterprises, in.facts, options, in.revision);
     progress.clear();
     std::size_t data_errors = 0;
