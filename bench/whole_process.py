@@ -4,7 +4,7 @@ Wenzhou 2019 data (Q1-Q4 recomputed, the revision applied), writing lines, payme
 totals, for each size, row order and thread count, beside floors measured in the same run.
 
     bench/whole_process.py [--build build/release] [--sizes 10000,100000] [--runs 5]
-                           [--data DIR]
+                           [--data DIR] [--cli PATH (another duixian, e.g. an older build)]
 
 - Data: `duixian-datagen --enterprises N --seed 2019`, facts grouped by enterprise as the
   generator writes them and `--shuffle`d (rows in a seeded random order, as a database
@@ -81,8 +81,9 @@ def main():
     ap.add_argument("--sizes", default="10000,100000")
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--data", default=os.path.join(tempfile.gettempdir(), "duixian-bench-data"))
+    ap.add_argument("--cli", help="the duixian program to time (default: BUILD/tools/cli/duixian)")
     a = ap.parse_args()
-    cli = os.path.join(a.build, "tools", "cli", "duixian")
+    cli = a.cli or os.path.join(a.build, "tools", "cli", "duixian")
     datagen = os.path.join(a.build, "tools", "datagen", "duixian-datagen")
     sizes = [int(s) for s in a.sizes.split(",")]
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()

@@ -6,8 +6,9 @@
 /// handle, like `PolicyBook`: copies are cheap and share the same data, which lives as long
 /// as the last copy (a `Settlement` keeps one, so it never outlives its register). It holds
 /// the enterprises (looked up by index or by credit code), the metric schema and the
-/// facts `enterprise × metric × period → value`, stored column-wise: one compact hash
-/// column per (metric, period), about 16–24 bytes a fact, constant-time lookups.
+/// facts `enterprise × metric × period → value`, stored column-wise: one column per
+/// (metric, period), a bitmap of the enterprises with a value and the values packed in
+/// enterprise order, about 8–9 bytes a fact, constant-time lookups (docs/register.md).
 ///
 /// A missing fact is never zero: every lookup returns `std::optional`.
 ///
