@@ -139,16 +139,20 @@ class CreditCode {
   ///
   /// Mixes the 18 bytes as three words: a register of a million enterprises looks a
   /// code up for every fact row, where a general byte-string hash was 2% of a load.
-  std::size_t hash() const noexcept {
+  std::size_t hash() const noexcept { return static_cast<std::size_t>(hash_text(chars_.data())); }
+
+  /// @brief The hash of a code's 18 bytes at `text` (the same as `hash()`), for an index
+  /// that looks codes up by their text before parsing them.
+  static std::uint64_t hash_text(const char* text) noexcept {
     std::uint64_t a = 0;
     std::uint64_t b = 0;
     std::uint16_t c = 0;
-    std::memcpy(&a, chars_.data(), 8);
-    std::memcpy(&b, chars_.data() + 8, 8);
-    std::memcpy(&c, chars_.data() + 16, 2);
+    std::memcpy(&a, text, 8);
+    std::memcpy(&b, text + 8, 8);
+    std::memcpy(&c, text + 16, 2);
     std::uint64_t h = (a * 0x9E3779B97F4A7C15ULL) ^ (b + 0x632BE59BD9B4E019ULL) ^ (std::uint64_t{c} << 32);
     h = (h ^ (h >> 31)) * 0xBF58476D1CE4E5B9ULL;
-    return static_cast<std::size_t>(h ^ (h >> 29));
+    return h ^ (h >> 29);
   }
 
  private:

@@ -68,17 +68,7 @@ class CodeIndex {
   };
   static_assert(sizeof(Slot) == 24, "a slot is the code and an index");
 
-  // The 18 bytes as three words, mixed (splitmix64's finaliser); the same as CreditCode::hash.
-  static std::uint64_t hash(const char* p) noexcept {
-    std::uint64_t a = 0, b = 0;
-    std::uint16_t c = 0;
-    std::memcpy(&a, p, 8);
-    std::memcpy(&b, p + 8, 8);
-    std::memcpy(&c, p + 16, 2);
-    std::uint64_t h = (a * 0x9E3779B97F4A7C15ULL) ^ (b + 0x632BE59BD9B4E019ULL) ^ (std::uint64_t{c} << 32);
-    h = (h ^ (h >> 31)) * 0xBF58476D1CE4E5B9ULL;
-    return h ^ (h >> 29);
-  }
+  static std::uint64_t hash(const char* p) noexcept { return CreditCode::hash_text(p); }
 
   void rehash(std::size_t capacity) {
     std::vector<Slot> old = std::move(slots_);

@@ -259,10 +259,6 @@ FactInsert RegisterBuilder::insert(EnterpriseIndex enterprise, MetricId metric, 
 
 const detail::CodeIndex& detail::RegisterLoading::codes(RegisterBuilder& builder) { return builder.writable().by_code; }
 
-void detail::RegisterLoading::prefetch_code(const RegisterBuilder& builder, std::string_view code_text) noexcept {
-  builder.reg_.impl_->by_code.prefetch(code_text);
-}
-
 void detail::RegisterLoading::prefetch_fact(const RegisterBuilder& builder, EnterpriseIndex enterprise,
                                              MetricId metric, const Period& period) noexcept {
   if (const detail::FactColumn* column = builder.reg_.impl_->column(metric, period)) column->prefetch(enterprise);

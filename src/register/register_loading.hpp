@@ -4,8 +4,6 @@
 // will touch before the first of them runs. Rows arrive in any order, so without them
 // every row waits for a cache miss or two (bench/README.md).
 
-#include <string_view>
-
 #include "duixian/register.hpp"
 
 namespace duixian::detail {
@@ -17,8 +15,6 @@ struct RegisterLoading {
   /// (nothing writes it then). Makes the builder's data its own first, so that the
   /// inserts that follow never copy it away from under those lookups.
   static const CodeIndex& codes(RegisterBuilder& builder);
-  /// Fetches the code index slot where `code_text` would be found.
-  static void prefetch_code(const RegisterBuilder& builder, std::string_view code_text) noexcept;
   /// Fetches the slot of an existing (metric, period) column where `enterprise`'s fact would go.
   static void prefetch_fact(const RegisterBuilder& builder, EnterpriseIndex enterprise, MetricId metric,
                             const Period& period) noexcept;
