@@ -17,7 +17,9 @@
 // the register's memory, the settlement's peak RSS and the process peak, and whether issue 5's
 // target holds: at least 2,000,000 policy evaluations per second per core and under 4 GB.
 // All figures are integers (times from std::chrono in nanoseconds); no floating point.
+#include <fcntl.h>
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <cstdint>
@@ -28,6 +30,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <thread>
@@ -35,6 +38,7 @@
 
 #include "duixian/loader.hpp"
 #include "duixian/policy_book.hpp"
+#include "duixian/report.hpp"
 #include "duixian/settlement.hpp"
 #include "duixian/version.hpp"
 #include "wenzhou_data.hpp"
@@ -320,6 +324,55 @@ void print_settle(const char* title, const SettleResult& r, std::size_t n, unsig
             << "  digest         " << std::hex << r.digest << std::dec << "\n";
 }
 
+// Stage 4: the report files. Writes lines.csv and payments.csv of `s` into `dir` with
+// CsvOptions{threads}, then the floor: write() of the same bytes (read back) to fresh files of
+// the page cache, no fsync. Rates in MB/s of the bytes written (10^6 bytes per second).
+struct WriteResult {
+  std::int64_t wall = 0, floor = 0;
+  std::uint64_t bytes = 0;
+};
+
+WriteResult run_write(const Settlement& s, const fs::path& dir, unsigned threads) {
+  WriteResult r;
+  fs::create_directories(dir);
+  const fs::path lines = dir / "lines.csv", payments = dir / "payments.csv";
+  CsvOptions options;
+  options.threads = threads;
+  fs::remove(lines);  // truncating the previous run's pages would count against this one
+  fs::remove(payments);
+  const std::int64_t t0 = wall_ns();
+  {
+    std::ofstream out(lines, std::ios::binary);
+    write_lines_csv(out, s, options);
+    std::ofstream pay(payments, std::ios::binary);
+    write_payments_csv(pay, s, options);
+  }
+  r.wall = wall_ns() - t0;
+  std::string bytes;
+  for (const fs::path& f : {lines, payments}) {
+    std::ifstream in(f, std::ios::binary);
+    bytes.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  r.bytes = bytes.size();
+  const fs::path copy = dir / "floor.bin";
+  const std::int64_t f0 = wall_ns();
+  const int fd = ::open(copy.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  std::size_t done = 0;
+  while (fd >= 0 && done < bytes.size()) {
+    const ssize_t n = ::write(fd, bytes.data() + done, std::min<std::size_t>(bytes.size() - done, 1 << 20));
+    if (n <= 0) break;
+    done += static_cast<std::size_t>(n);
+  }
+  if (fd >= 0) ::close(fd);
+  r.floor = wall_ns() - f0;
+  fs::remove(copy);
+  return r;
+}
+
+std::string mb_per_s(std::uint64_t bytes, std::int64_t ns) {  // 10^6 bytes per second, two decimals
+  return hundredths(ns > 0 ? static_cast<std::int64_t>(bytes * 100U / static_cast<std::uint64_t>(ns / 1000 + 1)) : 0) + " MB/s";
+}
+
 int usage(const char* why) {
   std::cerr << "duixian_bench_settle: " << why
             << "\nusage: duixian_bench_settle [--enterprises N] [--threads T] [--seed S] [--dir DIR] [--book FILE]"
@@ -434,6 +487,34 @@ int main(int argc, char** argv) {
               << (per_core >= 2'000'000 && peak_kb < 4LL * 1024 * 1024 ? "holds" : "DOES NOT HOLD") << " at "
               << grouped(per_core) << " evaluations per cpu-second on one thread (" << per_second(one.evaluations, one.wall)
               << " wall), peak " << mib(peak_kb) << "\n";
+
+    // Issue 13's targets for settling: >= 15 M evaluations per cpu-second on one thread, at
+    // most 3x the floor, two threads >= 1.6x one.
+    const std::int64_t ratio = floor.wall > 0 ? one.wall * 100 / floor.wall : 0;
+    const std::int64_t speedup = many.wall > 0 ? one.wall * 100 / many.wall : 0;
+    std::cout << "issue 13 targets:\n"
+              << "  >= 15,000,000 evaluations per cpu-second (1 thread): "
+              << (per_core >= 15'000'000 ? "holds" : "DOES NOT HOLD") << " at " << grouped(per_core) << "\n"
+              << "  settle <= 3x its floor (1 thread): " << (ratio <= 300 ? "holds" : "DOES NOT HOLD") << " at "
+              << hundredths(ratio) << "x\n"
+              << "  " << threads << " threads >= 1.6x one: " << (threads < 2 ? "not measured (one hardware thread)" : speedup >= 160 ? "holds" : "DOES NOT HOLD")
+              << " at " << hundredths(speedup) << "x\n";
+
+    const PaidTotals nothing_paid;
+    SettleOptions write_settle;
+    write_settle.threads = threads;
+    const Settlement s = settle(book, reg, q4, nothing_paid, write_settle);
+    const fs::path out_dir = fs::path(dir) / "bench-write";
+    const WriteResult w1 = run_write(s, out_dir, 1);
+    const WriteResult wt = run_write(s, out_dir, threads);
+    fs::remove_all(out_dir);
+    std::cout << "\n[4] write lines.csv and payments.csv (" << grouped(static_cast<std::int64_t>(w1.bytes)) << " bytes)\n"
+              << "  1 thread       " << seconds(w1.wall) << "  " << mb_per_s(w1.bytes, w1.wall) << "; floor (write() of the same bytes) "
+              << seconds(w1.floor) << "  " << mb_per_s(w1.bytes, w1.floor) << "\n"
+              << "  " << threads << " threads      " << seconds(wt.wall) << "  " << mb_per_s(wt.bytes, wt.wall) << "; floor "
+              << seconds(wt.floor) << "  " << mb_per_s(wt.bytes, wt.floor) << "\n"
+              << "  target >= 300 MB/s (1 thread): " << (w1.wall > 0 && w1.bytes * 1000 / static_cast<std::uint64_t>(w1.wall) >= 300 ? "holds" : "DOES NOT HOLD")
+              << "; " << threads << " threads: " << (wt.wall > 0 && wt.bytes * 1000 / static_cast<std::uint64_t>(wt.wall) >= 300 ? "holds" : "DOES NOT HOLD") << "\n";
     return same ? 0 : 1;
   } catch (const std::exception& e) {
     std::cerr << "duixian_bench_settle: " << e.what() << "\n";

@@ -1,21 +1,22 @@
 // write_payments_csv: the net payment per enterprise as CSV (report.hpp).
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "duixian/report.hpp"
 #include "numeric/fen_text.hpp"
-#include "report/output_buffer.hpp"
+#include "report/row_writer.hpp"
 #include "support/encoding.hpp"
 
 namespace duixian {
 
 void write_payments_csv(std::ostream& out, const Settlement& settlement, const CsvOptions& options) {
-  detail::OutputBuffer buffer(out);
-  std::string& text = buffer.text();
-  if (options.excel_bom) text += utf8_bom;
-  text += "credit_code,region,net,city_share,county_share,receivable\n";
+  std::string head = options.excel_bom ? std::string(utf8_bom) : std::string();
+  head += "credit_code,region,net,city_share,county_share,receivable\n";
   const auto& enterprises = settlement.enterprises();
-  for (const Payment& payment : settlement.payments()) {
+  const std::vector<Payment> payments = settlement.payments();
+  detail::write_rows(out, head, payments.size(), options.threads, [&](std::size_t i, std::string& text) {
+    const Payment& payment = payments[i];
     const SettledEnterprise& enterprise = enterprises.at(payment.enterprise);
     text += enterprise.code.text();
     text += ',';
@@ -27,8 +28,7 @@ void write_payments_csv(std::ostream& out, const Settlement& settlement, const C
     text += ',';
     detail::append_fen_text(text, payment.county_fen);
     text += payment.receivable() ? ",yes\n" : ",no\n";
-    buffer.flush_if_full();
-  }
+  });
 }
 
 }  // namespace duixian

@@ -138,6 +138,7 @@ int run_settle(const SettleInputs& in, const SettleFlags& flags) {
     const std::filesystem::path dir(flags.out);
     CsvOptions csv;
     csv.excel_bom = flags.excel;
+    csv.threads = in.threads;
     write_file(dir / "lines.csv", "the lines", [&](std::ostream& o) { write_lines_csv(o, s, csv); });
     write_file(dir / "payments.csv", "the payments", [&](std::ostream& o) { write_payments_csv(o, s, csv); });
     write_file(dir / "totals.json", "the totals", [&](std::ostream& o) { write_totals_json(o, s); });
