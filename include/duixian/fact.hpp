@@ -59,7 +59,10 @@ class FactValue {
 ///
 /// money, decimal and quantity use `Decimal::parse` (`1234567.89`); integer accepts
 /// digits with an optional sign only; date is `YYYY-MM-DD`; an enumeration value must
-/// be one of the metric's values, spelled exactly; text is taken as it is.
+/// be one of the metric's values, spelled exactly; text is taken as it is. Refused for every
+/// numeric metric: exponent form (`1.2E+07`, how Excel displays a number it has rounded) and
+/// thousands separators (`6,000,000.00`); for money, more decimals than a fen unless they are
+/// zeros (`6000000.005` is refused, `6000000.5000` is 6000000.50).
 /// @throws Error `parse_error` saying what was expected, e.g.
 ///         `"E" is not a value of per_mu_grade (expected one of A, B, C, D)`.
 FactValue parse_fact_value(const Metric& metric, std::string_view text);

@@ -11,8 +11,14 @@
 /// when named, GB18030/GBK):
 /// - `enterprises.csv`: `credit_code, name, region, industry, tags, registered_on`
 /// - `facts.csv`: `credit_code, metric, period, value` (period empty for timeless metrics)
+///
+/// Headers may use the Chinese titles of docs/register.md (`统一社会信用代码`, `企业名称`, ...)
+/// or others through LoadOptions::columns. Every diagnostic has a code (Diagnostic::code), and
+/// a flood of one code is listed in part and counted in full (LoadOptions::max_diagnostics_per_code).
 
 #include <cstddef>
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -45,6 +51,20 @@ std::optional<TextEncoding> parse_text_encoding(std::string_view name) noexcept;
 /// @return a string literal that lives for the whole program.
 const char* to_string(TextEncoding encoding) noexcept;
 
+/// @brief Other names for the documented columns, per file: header name → column.
+struct ColumnNames {
+  std::map<std::string, std::string> enterprises;  ///< For enterprises files, e.g. `企业名称` → `name`.
+  std::map<std::string, std::string> facts;        ///< For facts and revision files, e.g. `金额` → `value`.
+};
+
+/// @brief Reads a column map as JSON: `{"enterprises": {"纳税人识别号": "credit_code"},
+/// "facts": {"金额": "value"}}` (either key may be left out).
+/// @param json_text the file's text.
+/// @param source_name the file's name, for messages.
+/// @throws Error `parse_error` naming the file and what is wrong (not JSON, an unknown key, a
+///         target that is not a column of that file).
+ColumnNames parse_column_names(std::string_view json_text, const std::string& source_name);
+
 /// @brief How the loaders read their input.
 struct LoadOptions {
   /// @brief The input's encoding. UTF-8 input is validated; a file that is not UTF-8 but
@@ -54,6 +74,22 @@ struct LoadOptions {
   /// the counts and the diagnostics do not depend on it. A file with a quote anywhere
   /// after its header is read on one thread (a quoted field may hold a line break).
   unsigned threads = 0;
+  /// @brief How many diagnostics of one code one file lists in full (0: all of them).
+  ///
+  /// A file with a systematic problem (an empty enterprises file against a million fact
+  /// rows) would otherwise give millions of diagnostics. After the first
+  /// `max_diagnostics_per_code` of a code, the rest are counted, and the file's diagnostics
+  /// end with one summary per such code: line 0, the same code and severity, `count` the
+  /// number not listed, e.g. `facts.csv: error: 1999990 more "unknown_enterprise" errors not
+  /// listed (2000000 in all)`. Counts and acceptance do not depend on it.
+  std::size_t max_diagnostics_per_code = 100;
+  /// @brief Called with every diagnostic, listed or not, in file order (for a full list
+  /// written to a file); may be empty. Runs on the loading thread.
+  std::function<void(const Diagnostic&)> on_diagnostic;
+  /// @brief Header names to read as the documented columns, per file, e.g.
+  /// `{"纳税人识别号", "credit_code"}`; applied before the built-in Chinese aliases
+  /// (docs/register.md). A header naming one column twice, by any of its names, is an error.
+  ColumnNames columns;
 };
 
 /// @brief Rows of one file: every row read was either accepted or rejected.

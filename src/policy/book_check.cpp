@@ -67,7 +67,7 @@ class Checker {
     if (suppressed(path) || (source != nullptr && bad_under(source))) return;
     const JsonValue* v = node(path);
     const JsonPosition at = v != nullptr ? v->position : JsonPosition{};
-    out_.push_back(Diagnostic{file_, at.line, at.column, Severity::error, path + ": " + message});
+    out_.push_back(Diagnostic{file_, at.line, at.column, Severity::error, path + ": " + message, "invalid_book"});
   }
 
   // Compiles one formula; a problem is reported at the formula's first character with
@@ -89,7 +89,7 @@ class Checker {
           where += " (JSON column " + std::to_string(json_column) + ")";
         }
       }
-      out_.push_back(Diagnostic{file_, start.line, start.column, Severity::error, where + ": " + e.reason()});
+      out_.push_back(Diagnostic{file_, start.line, start.column, Severity::error, where + ": " + e.reason(), "invalid_formula"});
     } catch (const Error& e) {
       error(path, e.what());
     }

@@ -169,7 +169,7 @@ class Binder final : public policy_check::Locator {
   void error(const JsonPosition& at, const std::string& path, const std::string& message) {
     bad_.insert(path);
     out_.push_back(Diagnostic{file_, at.line, at.column, Severity::error,
-                              path.empty() ? message : path + ": " + message});
+                              path.empty() ? message : path + ": " + message, "invalid_book"});
   }
 
   bool is(const JsonValue& v, const std::string& path, JsonKind kind) {

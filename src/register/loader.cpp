@@ -18,63 +18,209 @@
 #include "support/encoding.hpp"
 #include "support/file.hpp"
 #include "register/code_index.hpp"
+#include "register/column_names.hpp"
+#include "register/fact_text.hpp"
 #include "register/register_loading.hpp"
 
 namespace duixian {
 
 namespace {
 
+/// Where a file's diagnostics go. A file's sink lists the first `max_diagnostics_per_code`
+/// of each code, counts the rest and ends with a summary per code that overflowed; every
+/// diagnostic also goes to `on_diagnostic`. A collecting sink (a part of a facts file, read
+/// on a helper thread) keeps everything for the file's sink to take in line order.
+class DiagnosticSink {
+ public:
+  DiagnosticSink(Diagnostics& out, const LoadOptions& options, std::string source)
+      : out_(out), options_(&options), source_(std::move(source)) {}
+  explicit DiagnosticSink(Diagnostics& out) : out_(out) {}
+  DiagnosticSink(const DiagnosticSink&) = delete;
+  DiagnosticSink& operator=(const DiagnosticSink&) = delete;
+
+  void add(Diagnostic d) {
+    if (options_ == nullptr) {
+      out_.push_back(std::move(d));
+      return;
+    }
+    if (options_->on_diagnostic) options_->on_diagnostic(d);
+    Tally* t = nullptr;
+    for (Tally& have : tallies_) {
+      if (have.code == d.code && have.severity == d.severity) t = &have;
+    }
+    if (t == nullptr) t = &tallies_.emplace_back(Tally{d.code, d.severity, 0});
+    ++t->seen;
+    if (options_->max_diagnostics_per_code == 0 || t->seen <= options_->max_diagnostics_per_code) {
+      out_.push_back(std::move(d));
+    }
+  }
+
+  /// The summaries, after the file's last diagnostic.
+  void finish() {
+    if (options_ == nullptr) return;
+    const std::size_t max = options_->max_diagnostics_per_code;
+    for (const Tally& t : tallies_) {
+      if (max == 0 || t.seen <= max) continue;
+      const std::size_t unlisted = t.seen - max;
+      const char* kind = t.severity == Severity::error ? (unlisted == 1 ? " error" : " errors")
+                                                       : (unlisted == 1 ? " warning" : " warnings");
+      Diagnostic d{source_, 0, 0, t.severity,
+                   std::to_string(unlisted) + " more \"" + (t.code.empty() ? "other" : t.code) + "\"" + kind +
+                       " not listed (" + std::to_string(t.seen) + " in all)",
+                   t.code, unlisted};
+      out_.push_back(std::move(d));
+    }
+    tallies_.clear();
+  }
+
+ private:
+  struct Tally {
+    std::string code;
+    Severity severity;
+    std::size_t seen;
+  };
+  Diagnostics& out_;
+  const LoadOptions* options_ = nullptr;
+  std::string source_;
+  std::vector<Tally> tallies_;  // a handful of codes per file: a linear search is the fastest map
+};
+
+// UTF-16 (Excel's "Unicode text", and some database tools' default): a byte order mark, or
+// NUL bytes among the first characters, where CSV text never has one.
+bool looks_like_utf16(std::string_view bytes) noexcept {
+  if (bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF'))) {
+    return true;
+  }
+  return std::memchr(bytes.data(), '\0', std::min<std::size_t>(bytes.size(), 256)) != nullptr;
+}
+
+bool has_non_ascii(std::string_view bytes) noexcept {
+  return std::any_of(bytes.begin(), bytes.end(), [](char c) { return (static_cast<unsigned char>(c) & 0x80) != 0; });
+}
+
 /// Decodes or validates the input; nothing when the whole file must be refused.
 std::optional<std::string_view> utf8_text(std::string_view bytes, const std::string& source, const LoadOptions& options,
-                                          std::string& converted, Diagnostics& diagnostics) {
+                                          std::string& converted, DiagnosticSink& sink) {
+  if (looks_like_utf16(bytes)) {
+    sink.add({source, 0, 0, Severity::error,
+              "the file is UTF-16 (Excel's \"Unicode text\" format), not CSV text: save it as \"CSV UTF-8 "
+              "(comma delimited)\", or export it as UTF-8 or GB18030",
+              "utf16"});
+    return std::nullopt;
+  }
   if (options.encoding == TextEncoding::gb18030) {
+    // Valid UTF-8 with Chinese in it reads as GB18030 without an error, as other characters:
+    // the names would be silently garbled. Real GBK text is practically never valid UTF-8.
+    if (has_non_ascii(bytes) && !validate_utf8(bytes, source)) {
+      sink.add({source, 0, 0, Severity::error,
+                "the file is UTF-8, but GB18030 was named: read as GB18030 its Chinese text would be garbled; "
+                "pass --encoding utf-8 (the default)",
+                "utf8_read_as_gb18030"});
+      return std::nullopt;
+    }
     try {
       converted = gb18030_to_utf8(bytes, source);
     } catch (const Error& e) {
-      diagnostics.push_back({source, 0, 0, Severity::error, e.what()});
+      sink.add({source, 0, 0, Severity::error, e.what(), "invalid_gb18030"});
       return std::nullopt;
     }
     return std::string_view(converted);
   }
   if (auto bad = validate_utf8(bytes, source)) {
-    diagnostics.push_back(std::move(*bad));
+    sink.add(std::move(*bad));
     return std::nullopt;
   }
   return bytes;
 }
 
+// "6,000,000.00" unquoted splits into "6", "000", "000.00": a field of 1-3 digits followed by
+// fields of exactly three digits (the last may carry decimals).
+bool split_thousands(const CsvRecord& row) noexcept {
+  const auto digits = [](std::string_view f, std::size_t lo, std::size_t hi) {
+    return f.size() >= lo && f.size() <= hi && std::all_of(f.begin(), f.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  for (std::size_t i = 0; i + 1 < row.fields.size(); ++i) {
+    std::string_view lead = row.fields[i];
+    if (!lead.empty() && lead[0] == '-') lead.remove_prefix(1);
+    if (!digits(lead, 1, 3)) continue;
+    std::string_view next = row.fields[i + 1];
+    next = next.substr(0, next.find('.'));
+    if (digits(next, 3, 3)) return true;
+  }
+  return false;
+}
+
 /// The rows of one CSV file with their header; reports header problems.
 class Table {
  public:
-  Table(std::string_view text, const std::string& source, Diagnostics& diagnostics)
-      : reader_(text, source), source_(source), diagnostics_(diagnostics) {}
+  Table(std::string_view text, const std::string& source, DiagnosticSink& sink)
+      : reader_(text, source), source_(source), sink_(sink) {}
 
   /// The rows of a part of the file after its header (split at a line end), from line `first_line`.
-  Table(std::string_view part, const std::string& source, Diagnostics& diagnostics, const CsvHeader& header,
+  Table(std::string_view part, const std::string& source, DiagnosticSink& sink, const CsvHeader& header,
         std::size_t first_line)
-      : reader_(part, source, first_line), header_(header), source_(source), diagnostics_(diagnostics) {}
+      : reader_(part, source, first_line), header_(header), source_(source), sink_(sink) {}
 
   /// Where the rows after the header start, and their first line (after `open`).
   const char* position() const noexcept { return reader_.position(); }
   std::size_t line() const noexcept { return reader_.line(); }
   const CsvHeader& header() const noexcept { return header_; }
 
-  /// Reads the header; false when the file cannot be loaded at all.
-  bool open(std::initializer_list<std::string_view> required) {
+  /// Reads the header, each name read as the column it stands for (aliases, the caller's
+  /// map); false when the file cannot be loaded at all.
+  bool open(detail::CsvFileKind kind, const ColumnNames& columns) {
+    const std::vector<std::string_view>& required = detail::documented_columns(kind);
     CsvRecord first;
     const bool any = reader_.next(first);
     if (flush_reader() > 0) {
-      diagnostics_.push_back({source_, 1, 0, Severity::error, "the header row is malformed; nothing was loaded"});
+      sink_.add({source_, 1, 0, Severity::error, "the header row is malformed; nothing was loaded", "malformed_header"});
       return false;
     }
     if (!any) {
-      diagnostics_.push_back({source_, 0, 0, Severity::error, "the file is empty: expected a header row"});
+      sink_.add({source_, 0, 0, Severity::error, "the file is empty: expected a header row", "empty_file"});
       return false;
     }
-    header_ = CsvHeader(first, source_);
-    for (const Diagnostic& d : header_.diagnostics()) diagnostics_.push_back(d);
+    // The header as the loader reads it: every name that is an alias replaced by its column.
+    CsvRecord named = first;
+    std::vector<std::string> written(first.fields.begin(), first.fields.end());
+    for (std::size_t i = 0; i < named.fields.size(); ++i) {
+      named.fields[i] = detail::column_for(first.fields[i], kind, columns);
+    }
+    for (std::size_t i = 0; i < named.fields.size(); ++i) {
+      if (named.fields[i].empty()) continue;
+      for (std::size_t j = 0; j < i; ++j) {
+        if (named.fields[j] != named.fields[i]) continue;
+        const auto as_written = [&](std::size_t k) {
+          return written[k] == named.fields[k] ? "\"" + written[k] + "\""
+                                               : "\"" + written[k] + "\" (read as \"" + std::string(named.fields[k]) + "\")";
+        };
+        sink_.add({source_, first.line, first.column(i), Severity::error,
+                   written[i] == written[j] ? "duplicate column \"" + written[i] + "\" (also field " +
+                                                  std::to_string(j + 1) + " of the header)"
+                                            : "column " + as_written(i) + " names the same column as field " +
+                                                  std::to_string(j + 1) + ", " + as_written(j),
+                   "duplicate_column"});
+        break;
+      }
+    }
+    header_ = CsvHeader(named, source_);  // the first of two is read; the error above refuses the file
     if (auto missing = header_.require(required)) {
-      diagnostics_.push_back(std::move(*missing));
+      // A header of one column that holds separators of another kind: the file is not comma-separated.
+      if (first.fields.size() == 1) {
+        const std::string_view only = first.fields[0];
+        if (only.find(';') != std::string_view::npos) {
+          missing->message += "; the header is one column holding ';': the file seems to be separated by "
+                              "semicolons, save it with commas";
+        } else if (only.find('\t') != std::string_view::npos) {
+          missing->message += "; the header is one column holding tabs: the file seems to be tab-separated "
+                              "(Excel's \"Text (tab delimited)\"), save it as CSV";
+        }
+      }
+      if (std::any_of(written.begin(), written.end(), [](const std::string& w) { return has_non_ascii(w); })) {
+        missing->message += "; Chinese titles read as columns are " + chinese_titles(kind) +
+                            ", and a column map (--columns) can name others";
+      }
+      sink_.add(std::move(*missing));
       return false;
     }
     for (std::size_t i = 0; i < header_.size(); ++i) {
@@ -82,8 +228,8 @@ class Table {
       bool known = name.empty();
       for (std::string_view r : required) known = known || r == name;
       if (!known) {
-        diagnostics_.push_back({source_, first.line, first.column(i), Severity::warning,
-                                "column \"" + name + "\" is not used"});
+        sink_.add({source_, first.line, first.column(i), Severity::warning, "column \"" + name + "\" is not used",
+                   "unused_column"});
       }
     }
     return true;
@@ -101,7 +247,11 @@ class Table {
       if (!more) return false;
       ++counts.read;
       if (auto wrong = header_.check_width(row)) {
-        diagnostics_.push_back(std::move(*wrong));
+        if (row.fields.size() > header_.size() && split_thousands(row)) {
+          wrong->message += "; a number written with thousands separators (6,000,000.00) splits into several "
+                            "fields: export numbers without separators";
+        }
+        sink_.add(std::move(*wrong));
         ++counts.rejected;
         continue;
       }
@@ -109,22 +259,26 @@ class Table {
     }
   }
 
-  void reject(const CsvRecord& row, std::size_t field, std::string message, RowCounts& counts) {
-    diagnostics_.push_back({source_, row.line, row.column(field), Severity::error, std::move(message)});
+  void reject(const CsvRecord& row, std::size_t field, std::string message, const char* code, RowCounts& counts) {
+    sink_.add({source_, row.line, row.column(field), Severity::error, std::move(message), code});
     ++counts.rejected;
   }
 
-  void warn(const CsvRecord& row, std::size_t field, std::string message) {
-    diagnostics_.push_back({source_, row.line, row.column(field), Severity::warning, std::move(message)});
+ private:
+  static std::string chinese_titles(detail::CsvFileKind kind) {
+    std::string out;
+    for (std::string_view c : detail::documented_columns(kind)) {
+      out += (out.empty() ? "" : ", ") + std::string(detail::builtin_alias(c, kind)) + " (" + std::string(c) + ")";
+    }
+    return out;
   }
 
- private:
   /// Moves the reader's new diagnostics over; each malformed record is one error and one row.
   std::size_t flush_reader() {
     std::size_t errors = 0;
     const Diagnostics& found = reader_.diagnostics();
     for (; reader_seen_ < found.size(); ++reader_seen_) {
-      diagnostics_.push_back(found[reader_seen_]);
+      sink_.add(found[reader_seen_]);
       if (found[reader_seen_].severity == Severity::error) ++errors;
     }
     return errors;
@@ -133,7 +287,7 @@ class Table {
   CsvReader reader_;
   CsvHeader header_;
   std::string source_;
-  Diagnostics& diagnostics_;
+  DiagnosticSink& sink_;
   std::size_t reader_seen_ = 0;
 };
 
@@ -147,14 +301,34 @@ std::string what_of(const Error& e) {
 
 }  // namespace
 
-RowCounts load_enterprises_csv(RegisterBuilder& builder, std::string_view bytes, const std::string& source_name,
-                               const LoadOptions& options, Diagnostics& diagnostics) {
+namespace {
+
+// What kind of problem a rejected field has, by the column it is in.
+const char* enterprise_field_code(std::size_t field, std::size_t c_code, std::size_t c_name, std::size_t c_region,
+                                  std::size_t c_industry, std::size_t c_tags) {
+  if (field == c_code) return "invalid_credit_code";
+  if (field == c_name) return "empty_name";
+  if (field == c_region) return "invalid_region";
+  if (field == c_industry) return "invalid_industry";
+  if (field == c_tags) return "invalid_tags";
+  return "invalid_date";
+}
+
+// A header and no rows: accepted (nothing to load), but rarely what the clerk meant.
+void warn_if_no_rows(const RowCounts& counts, const std::string& source, DiagnosticSink& sink) {
+  if (counts.read == 0) {
+    sink.add({source, 0, 0, Severity::warning, "the file has a header and no rows", "no_rows"});
+  }
+}
+
+RowCounts load_enterprise_rows(RegisterBuilder& builder, std::string_view bytes, const std::string& source_name,
+                               const LoadOptions& options, DiagnosticSink& sink) {
   RowCounts counts;
   std::string converted;
-  const auto text = utf8_text(bytes, source_name, options, converted, diagnostics);
+  const auto text = utf8_text(bytes, source_name, options, converted, sink);
   if (!text) return counts;
-  Table table(*text, source_name, diagnostics);
-  if (!table.open({"credit_code", "name", "region", "industry", "tags", "registered_on"})) return counts;
+  Table table(*text, source_name, sink);
+  if (!table.open(detail::CsvFileKind::enterprises, options.columns)) return counts;
   const std::size_t c_code = table.column("credit_code");
   const std::size_t c_name = table.column("name");
   const std::size_t c_region = table.column("region");
@@ -194,15 +368,27 @@ RowCounts load_enterprises_csv(RegisterBuilder& builder, std::string_view bytes,
         table.reject(row, c_code,
                      "duplicate enterprise " + code.to_string() +
                          (here ? " (first on line " + std::to_string(line_of[*existing - first_index]) + ")" : ""),
-                     counts);
+                     "duplicate_enterprise", counts);
         continue;
       }
       line_of.push_back(row.line);
       ++counts.accepted;
     } catch (const Error& e) {
-      table.reject(row, field, what_of(e), counts);
+      table.reject(row, field, what_of(e), enterprise_field_code(field, c_code, c_name, c_region, c_industry, c_tags),
+                   counts);
     }
   }
+  warn_if_no_rows(counts, source_name, sink);
+  return counts;
+}
+
+}  // namespace
+
+RowCounts load_enterprises_csv(RegisterBuilder& builder, std::string_view bytes, const std::string& source_name,
+                               const LoadOptions& options, Diagnostics& diagnostics) {
+  DiagnosticSink sink(diagnostics, options, source_name);
+  const RowCounts counts = load_enterprise_rows(builder, bytes, source_name, options, sink);
+  sink.finish();
   return counts;
 }
 
@@ -224,6 +410,7 @@ struct FactRow {
   bool found = false;
   EnterpriseIndex enterprise = 0;
   std::string problem;               // a rejection found while parsing (empty: none)
+  const char* problem_code = nullptr;  // its code (docs/register.md)
   MetricId metric = 0;
   Period period;
   FactValue value;
@@ -287,7 +474,8 @@ struct FactPart {
 };
 
 void parse_part(const FactsFile& file, FactPart& part) {
-  Table table(part.text, file.source, part.read_diagnostics, file.header, part.first_line);
+  DiagnosticSink collect(part.read_diagnostics);
+  Table table(part.text, file.source, collect, file.header, part.first_line);
   RecentTexts<MetricId> metrics;
   RecentTexts<Period> periods;
   CsvRecord row;
@@ -320,9 +508,10 @@ void parse_part(const FactsFile& file, FactPart& part) {
       f.code_in_text = code;
     }
     if (part.rows.size() - resolved == kFactBatch) resolve();
-    const auto problem = [&](std::size_t field, std::string message) {
+    const auto problem = [&](std::size_t field, std::string message, const char* kind) {
       f.problem_start = row.starts[field];
       f.problem = std::move(message);
+      f.problem_code = kind;
     };
     const std::string_view metric_text = row.fields[file.c_metric];
     std::optional<MetricId> metric_id;
@@ -333,7 +522,8 @@ void parse_part(const FactsFile& file, FactPart& part) {
     }
     if (!metric_id) {
       problem(file.c_metric, "unknown metric \"" + std::string(metric_text) + "\" (expected one of " +
-                                 file.schema.names() + ")");
+                                 file.schema.names() + ")",
+              "unknown_metric");
       continue;
     }
     f.metric = *metric_id;
@@ -345,7 +535,7 @@ void parse_part(const FactsFile& file, FactPart& part) {
       try {
         f.period = Period::parse(period_text);
       } catch (const Error& e) {
-        problem(file.c_period, what_of(e));
+        problem(file.c_period, what_of(e), "invalid_period");
         continue;
       }
       periods.put(period_text, f.period);
@@ -355,13 +545,15 @@ void parse_part(const FactsFile& file, FactPart& part) {
                                  ", but the period \"" + std::string(period_text) + "\" is " +
                                  (f.period.kind() == PeriodKind::timeless
                                       ? std::string("empty (timeless)")
-                                      : std::string("a ") + to_string(f.period.kind())));
+                                      : std::string("a ") + to_string(f.period.kind())),
+              "wrong_period_kind");
       continue;
     }
-    try {
-      f.value = parse_fact_value(metric, row.fields[file.c_value]);
-    } catch (const Error& e) {
-      problem(file.c_value, what_of(e));
+    detail::FactText value = detail::parse_fact_text(metric, row.fields[file.c_value]);
+    if (value.value) {
+      f.value = std::move(*value.value);
+    } else {
+      problem(file.c_value, std::move(value.message), value.code);
     }
   }
   resolve();
@@ -369,10 +561,9 @@ void parse_part(const FactsFile& file, FactPart& part) {
 
 // Inserts a parsed part in file order; its diagnostics join `diagnostics` in line order.
 void insert_part(RegisterBuilder& builder, const FactsFile& file, FactMode mode, FactPart& part,
-                 Diagnostics& diagnostics, RowCounts& counts) {
-  const std::size_t diagnostics_before = diagnostics.size();
-  diagnostics.insert(diagnostics.end(), std::make_move_iterator(part.read_diagnostics.begin()),
-                     std::make_move_iterator(part.read_diagnostics.end()));
+                 DiagnosticSink& sink, RowCounts& counts) {
+  Diagnostics diagnostics = std::move(part.read_diagnostics);
+  part.read_diagnostics.clear();
   counts.read += part.counts.read;
   counts.rejected += part.counts.rejected;
   std::vector<FactRow>& rows = part.rows;
@@ -384,23 +575,23 @@ void insert_part(RegisterBuilder& builder, const FactsFile& file, FactMode mode,
     }
     for (std::size_t i = batch; i < end; ++i) {
       FactRow& f = rows[i];
-      const auto reject = [&](const char* start, std::string message) {
+      const auto reject = [&](const char* start, std::string message, const char* code) {
         diagnostics.push_back(
-            {file.source, f.line, csv_column_of(file.text_begin, start), Severity::error, std::move(message)});
+            {file.source, f.line, csv_column_of(file.text_begin, start), Severity::error, std::move(message), code});
         ++counts.rejected;
       };
       // A row is judged by its code first, as a reader of the row would.
       if (!f.found) {
         try {
           const CreditCode code = CreditCode::parse(f.code());
-          reject(f.code_start, "no enterprise " + code.to_string() + " in the register");
+          reject(f.code_start, "no enterprise " + code.to_string() + " in the register", "unknown_enterprise");
         } catch (const Error& e) {
-          reject(f.code_start, what_of(e));
+          reject(f.code_start, what_of(e), "invalid_credit_code");
         }
         continue;
       }
       if (!f.problem.empty()) {
-        reject(f.problem_start, std::move(f.problem));
+        reject(f.problem_start, std::move(f.problem), f.problem_code);
         continue;
       }
       try {
@@ -409,16 +600,17 @@ void insert_part(RegisterBuilder& builder, const FactsFile& file, FactMode mode,
                                       : builder.add_fact(f.enterprise, f.metric, f.period, f.value);
         if (result == FactInsert::duplicate && mode == FactMode::add) {
           diagnostics.push_back({file.source, f.line, csv_column_of(file.text_begin, f.value_start),
-                                 Severity::warning, "the same fact appears again with the same value"});
+                                 Severity::warning, "the same fact appears again with the same value", "repeated_fact"});
         }
         ++counts.accepted;
       } catch (const Error& e) {
-        reject(f.value_start, what_of(e));
+        reject(f.value_start, what_of(e), "conflicting_fact");
       }
     }
   }
-  std::stable_sort(diagnostics.begin() + static_cast<std::ptrdiff_t>(diagnostics_before), diagnostics.end(),
+  std::stable_sort(diagnostics.begin(), diagnostics.end(),
                    [](const Diagnostic& a, const Diagnostic& b) { return a.line < b.line; });
+  for (Diagnostic& d : diagnostics) sink.add(std::move(d));
   rows.clear();  // its storage goes to a later part (see load_facts_csv)
 }
 
@@ -451,14 +643,16 @@ unsigned load_threads(const LoadOptions& options, std::size_t parts) {
 
 }  // namespace
 
-RowCounts load_facts_csv(RegisterBuilder& builder, std::string_view bytes, const std::string& source_name,
-                         const LoadOptions& options, Diagnostics& diagnostics, FactMode mode) {
+namespace {
+
+RowCounts load_fact_rows(RegisterBuilder& builder, std::string_view bytes, const std::string& source_name,
+                         const LoadOptions& options, DiagnosticSink& diagnostics, FactMode mode) {
   RowCounts counts;
   std::string converted;
   const auto text = utf8_text(bytes, source_name, options, converted, diagnostics);
   if (!text) return counts;
   Table table(*text, source_name, diagnostics);
-  if (!table.open({"credit_code", "metric", "period", "value"})) return counts;
+  if (!table.open(detail::CsvFileKind::facts, options.columns)) return counts;
   const char* const text_begin = text->data() + (text->substr(0, utf8_bom.size()) == utf8_bom ? utf8_bom.size() : 0);
   const FactsFile file{*text,
                        text_begin,
@@ -483,6 +677,7 @@ RowCounts load_facts_csv(RegisterBuilder& builder, std::string_view bytes, const
       insert_part(builder, file, mode, part, diagnostics, counts);
       storage = std::move(part.rows);
     }
+    warn_if_no_rows(counts, source_name, diagnostics);
     return counts;
   }
 
@@ -566,6 +761,17 @@ RowCounts load_facts_csv(RegisterBuilder& builder, std::string_view bytes, const
     throw;
   }
   join();
+  warn_if_no_rows(counts, source_name, diagnostics);
+  return counts;
+}
+
+}  // namespace
+
+RowCounts load_facts_csv(RegisterBuilder& builder, std::string_view bytes, const std::string& source_name,
+                         const LoadOptions& options, Diagnostics& diagnostics, FactMode mode) {
+  DiagnosticSink sink(diagnostics, options, source_name);
+  const RowCounts counts = load_fact_rows(builder, bytes, source_name, options, sink, mode);
+  sink.finish();
   return counts;
 }
 

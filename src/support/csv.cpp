@@ -124,7 +124,7 @@ void CsvReader::count_lines(const char* from, const char* to) {
 }
 
 void CsvReader::fail(const char* at, std::size_t line, std::size_t column, std::string message) {
-  diagnostics_.push_back(Diagnostic{source_name_, line, column, Severity::error, std::move(message)});
+  diagnostics_.push_back(Diagnostic{source_name_, line, column, Severity::error, std::move(message), "malformed_record"});
   // Resynchronise on the line after the one holding `at`.
   const char* const end = data_.data() + data_.size();
   line_ = line;
@@ -226,7 +226,8 @@ CsvHeader::CsvHeader(const CsvRecord& record, std::string source_name)
       diagnostics_.push_back(Diagnostic{source_name_, line_, record.column(i),
                                         Severity::error,
                                         "duplicate column \"" + std::string(name) + "\" (also field " +
-                                            std::to_string(*first + 1) + " of the header)"});
+                                            std::to_string(*first + 1) + " of the header)",
+                                        "duplicate_column"});
     }
     names_.emplace_back(name);
   }
@@ -260,14 +261,16 @@ std::optional<Diagnostic> CsvHeader::require(const std::string_view* first, cons
   }
   return Diagnostic{source_name_, line_, 0, Severity::error,
                     std::string(missing.size() == 1 ? "missing required column " : "missing required columns ") +
-                        quoted_list(missing) + " (found: " + (found.empty() ? "none" : quoted_list(found)) + ")"};
+                        quoted_list(missing) + " (found: " + (found.empty() ? "none" : quoted_list(found)) + ")",
+                    "missing_columns"};
 }
 
 std::optional<Diagnostic> CsvHeader::check_width(const CsvRecord& record) const {
   if (record.fields.size() == names_.size()) return std::nullopt;
   return Diagnostic{source_name_, record.line, 0, Severity::error,
                     "row has " + std::to_string(record.fields.size()) + " field" +
-                        (record.fields.size() == 1 ? "" : "s") + ", the header has " + std::to_string(names_.size())};
+                        (record.fields.size() == 1 ? "" : "s") + ", the header has " + std::to_string(names_.size()),
+                    "wrong_field_count"};
 }
 
 // ---- Writer ----

@@ -270,6 +270,7 @@ std::optional<Diagnostic> validate_utf8(std::string_view bytes, std::string_view
   d.file = std::string(source_name);
   locate(bytes, e->offset, d.line, d.column);
   d.message = describe(*e, bytes) + encoding_hint(bytes, e->offset);
+  d.code = "invalid_utf8";
   return d;
 }
 

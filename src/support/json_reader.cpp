@@ -220,7 +220,7 @@ class Builder final : public nlohmann::json_sax<json> {
   }
 
   void error(const JsonPosition& at, std::string message) {
-    diagnostics_.push_back(Diagnostic{file_, at.line, at.column, Severity::error, std::move(message)});
+    diagnostics_.push_back(Diagnostic{file_, at.line, at.column, Severity::error, std::move(message), "invalid_json"});
   }
 
   json_text::Cursor cursor_;
@@ -239,7 +239,7 @@ JsonDocument read_json(std::string_view text, const std::string& file_name, cons
   if (text.size() > limits.max_bytes) {
     doc.diagnostics.push_back(Diagnostic{file_name, 0, 0, Severity::error,
                                          "JSON document is " + std::to_string(text.size()) +
-                                             " bytes; the limit is " + std::to_string(limits.max_bytes)});
+                                             " bytes; the limit is " + std::to_string(limits.max_bytes), "json_limit"});
     return doc;
   }
   Builder builder(text, file_name, limits, doc.diagnostics);

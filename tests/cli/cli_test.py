@@ -402,6 +402,103 @@ def case_wenzhou_2019():
     contains(out, "2019Q4 already committed: commit 4 of")
 
 
+def write(name, text):
+    os.makedirs(WORK, exist_ok=True)
+    path = os.path.join(WORK, name)
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        f.write(text)
+    return path
+
+
+def header_only_enterprises():
+    with open(ENTERPRISES, encoding="utf-8") as f:
+        return write("enterprises-empty.csv", f.readline())
+
+
+def case_diagnostics_flood():
+    # An empty enterprises file against 300 fact rows: 300 errors of one kind.
+    with open(FACTS, encoding="utf-8") as f:
+        header, *rows = f.read().splitlines()
+    facts = write("facts-many.csv", header + "\n" + "\n".join(rows * 50) + "\n")
+    n = len(rows) * 50
+    empty = header_only_enterprises()
+    out, err = run("validate", "--book", BOOK, "--enterprises", empty, "--facts", facts, status=1)
+    listed = re.findall(r"facts-many\.csv:\d+:1: error: no enterprise", err)
+    check(len(listed) == 10, f"expected the first 10 errors listed, got {len(listed)}:\n{err}")
+    contains(err, f'facts-many.csv: error: {n - 10} more "unknown_enterprise" errors not listed ({n} in all)',
+             "enterprises-empty.csv: warning: the file has a header and no rows", "--diagnostics-csv FILE")
+    contains(out, f"invalid: {n} error(s), 1 warning(s)")
+    _, err = run("validate", "--book", BOOK, "--enterprises", empty, "--facts", facts, "--max-diagnostics", "3",
+                 status=1)
+    check(len(re.findall(r"error: no enterprise", err)) == 3, err)
+    _, err = run("validate", "--book", BOOK, "--enterprises", empty, "--facts", facts, "--max-diagnostics", "0",
+                 status=1)
+    check(len(re.findall(r"error: no enterprise", err)) == n, "--max-diagnostics 0 lists them all")
+    check("not listed" not in err, err)
+    # The full list in a file a clerk can open: every diagnostic, with its code.
+    listing = os.path.join(WORK, "diagnostics.csv")
+    _, err = run("settle", "--book", BOOK, "--enterprises", empty, "--facts", facts, "--quarter", "2019Q1",
+                 "--diagnostics-csv", listing, status=1)
+    contains(err, "every one is in " + listing, "nothing settled")
+    rows = read_csv(listing)
+    check(len(rows) == n + 1, f"expected {n + 1} rows in {listing}, got {len(rows)}")
+    check(list(rows[0].keys()) == ["file", "line", "column", "severity", "code", "message"], rows[0].keys())
+    check(rows[0]["code"] == "no_rows" and rows[0]["line"] == "" and rows[0]["severity"] == "warning", rows[0])
+    check(all(r["code"] == "unknown_enterprise" and r["severity"] == "error" for r in rows[1:]), "codes")
+    check([int(r["line"]) for r in rows[1:]] == list(range(2, n + 2)), "every row, in file order")
+
+
+def case_empty_files():
+    empty = header_only_enterprises()
+    facts_empty = write("facts-empty.csv", "credit_code,metric,period,value\n")
+    out, err = run("validate", "--book", BOOK, "--enterprises", ENTERPRISES, "--facts", facts_empty)
+    contains(err, "facts-empty.csv: warning: the file has a header and no rows")
+    contains(out, "ok: 0 error(s), 1 warning(s)")
+    _, err = run("settle", *INPUTS[:4], "--facts", facts_empty, "--quarter", "2019Q1", status=1)
+    contains(err, "facts-empty.csv has a header and no rows; nothing settled (--allow-empty")
+    out, _ = run("settle", *INPUTS[:4], "--facts", facts_empty, "--quarter", "2019Q1", "--allow-empty")
+    contains(out, "beneficiaries: 0")
+    _, err = run("settle", "--book", BOOK, "--enterprises", empty, "--facts", facts_empty, "--quarter", "2019Q1",
+                 status=1)
+    contains(err, "enterprises-empty.csv has a header and no rows")
+
+
+def case_exponent_and_fen():
+    with open(FACTS, encoding="utf-8") as f:
+        text = f.read()
+    bad = text.replace("6000000.00", "6E+06", 1)
+    check(bad != text, "the facts changed: update the value planted by this test")
+    _, err = run("validate", "--book", BOOK, "--enterprises", ENTERPRISES, "--facts", write("facts-exp.csv", bad),
+                 status=1)
+    contains(err, "facts-exp.csv:", '"6E+06" is not a value of equipment_investment', "Excel")
+    _, err = run("settle", "--book", BOOK, "--enterprises", ENTERPRISES, "--facts",
+                 write("facts-fen.csv", text.replace("6000000.00", "6000000.005", 1)), "--quarter", "2019Q1", status=1)
+    contains(err, '"6000000.005" is not a value of equipment_investment', "at most two decimals", "nothing settled")
+
+
+def case_chinese_headers():
+    with open(ENTERPRISES, encoding="utf-8") as f:
+        ent = f.read().split("\n", 1)
+    with open(FACTS, encoding="utf-8") as f:
+        facts = f.read().split("\n", 1)
+    names = {"credit_code": "统一社会信用代码", "name": "企业名称", "region": "行政区划代码", "industry": "行业代码",
+             "tags": "标签", "registered_on": "成立日期", "metric": "指标", "period": "期间", "value": "数值"}
+    zh_ent = write("企业.csv", ",".join(names[c] for c in ent[0].split(",")) + "\n" + ent[1])
+    zh_facts = write("指标.csv", ",".join(names.get(c, c) for c in facts[0].split(",")) + "\n" + facts[1])
+    out, _ = run("settle", "--book", BOOK, "--enterprises", zh_ent, "--facts", zh_facts, "--quarter", "2019Q1")
+    contains(out, "15.77万元 (157,733.33元)", "beneficiaries: 2")
+    # Other titles through a column map.
+    other = write("企业-other.csv", ent[0].replace("credit_code", "纳税人识别号") + "\n" + ent[1])
+    _, err = run("validate", "--book", BOOK, "--enterprises", other, "--facts", FACTS, status=1)
+    contains(err, 'missing required column "credit_code"', "统一社会信用代码 (credit_code)", "--columns")
+    mapping = write("columns.json", json.dumps({"enterprises": {"纳税人识别号": "credit_code"}}, ensure_ascii=False))
+    out, _ = run("validate", "--book", BOOK, "--enterprises", other, "--facts", FACTS, "--columns", mapping)
+    contains(out, "2 rows read, 2 accepted, 0 rejected", "ok: 0 error(s)")
+    wrong = write("columns-bad.json", '{"enterprises": {"纳税人识别号": "code"}}')
+    _, err = run("validate", "--book", BOOK, "--enterprises", other, "--facts", FACTS, "--columns", wrong, status=1)
+    contains(err, "columns-bad.json:1:", '"code" is not a column of enterprises files')
+
+
 def main():
     fn = globals().get("case_" + CASE)
     if fn is None:

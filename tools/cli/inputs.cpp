@@ -5,9 +5,12 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <iterator>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace duixian_cli {
 
@@ -68,9 +71,69 @@ CreditCode enterprise_option(const std::string& text) {
   return *code;
 }
 
+CliLoad load_data(const PolicyBook& book, const SettleInputs& in, Progress& progress) {
+  LoadOptions options;
+  options.encoding = encoding_option(in.encoding);
+  options.threads = in.threads;
+  options.max_diagnostics_per_code = in.max_diagnostics;
+  if (!in.columns.empty()) {
+    std::ifstream file(in.columns, std::ios::binary);
+    if (!file) throw Failure{exit_failure, "cannot read the column map " + in.columns};
+    const std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+    try {
+      options.columns = parse_column_names(text, in.columns);
+    } catch (const Error& e) {
+      throw Failure{exit_problems, "--columns: " + std::string(e.message())};
+    }
+  }
+  std::ofstream csv;
+  if (!in.diagnostics_csv.empty()) {
+    csv.open(in.diagnostics_csv, std::ios::binary | std::ios::trunc);
+    if (!csv) throw Failure{exit_failure, "cannot open " + in.diagnostics_csv + " for writing"};
+    csv << diagnostics_csv_header;
+  }
+  // The same tally the loader keeps (per file, code and severity), to say how many it left out.
+  struct Tally {
+    std::string file, code;
+    Severity severity;
+    std::size_t seen;
+  };
+  std::vector<Tally> tallies;
+  options.on_diagnostic = [&](const Diagnostic& d) {
+    if (csv.is_open()) csv << to_csv_row(d);
+    for (Tally& t : tallies) {
+      if (t.code == d.code && t.severity == d.severity && t.file == d.file) {
+        ++t.seen;
+        return;
+      }
+    }
+    tallies.push_back({d.file, d.code, d.severity, 1});
+  };
+  progress.show("reading " + in.enterprises + " and " + in.facts);
+  CliLoad data{load_register(book.schema(), in.enterprises, in.facts, options, in.revision), 0};
+  if (csv.is_open()) {
+    csv.close();
+    if (!csv) throw Failure{exit_failure, "cannot write the diagnostics to " + in.diagnostics_csv};
+  }
+  for (const Tally& t : tallies) {
+    if (in.max_diagnostics != 0 && t.seen > in.max_diagnostics) data.unlisted += t.seen - in.max_diagnostics;
+  }
+  return data;
+}
+
+void print_data_diagnostics(const CliLoad& data, const SettleInputs& in, Progress& progress) {
+  print(data.diagnostics, progress);
+  if (data.unlisted == 0) return;
+  std::cerr << "duixian: " << data.unlisted << " more diagnostic(s) not listed (see the summaries above): "
+            << "--max-diagnostics N lists N of each kind per file (0: all), "
+            << (in.diagnostics_csv.empty() ? "--diagnostics-csv FILE writes every one to a file"
+                                           : "every one is in " + in.diagnostics_csv)
+            << '\n';
+}
+
 std::unique_ptr<Loaded> load_and_settle(const SettleInputs& in, bool writable_ledger, Progress& progress) {
   auto loaded = std::make_unique<Loaded>();
-  const TextEncoding encoding = encoding_option(in.encoding);
+  encoding_option(in.encoding);  // an unknown name is a usage error before anything is read
   Quarter quarter;
   try {
     quarter = Quarter::parse(in.quarter);
@@ -86,15 +149,19 @@ std::unique_ptr<Loaded> load_and_settle(const SettleInputs& in, bool writable_le
     throw Failure{exit_problems, "--quarter: " + std::string(e.message()) + " (" + in.book + ")"};
   }
 
-  progress.show("reading " + in.enterprises + " and " + in.facts);
-  LoadOptions options;
-  options.encoding = encoding;
-  options.threads = in.threads;
-  LoadedRegister data = load_register(book.schema(), in.enterprises, in.facts, options, in.revision);
-  print(data.diagnostics, progress);
+  CliLoad data = load_data(book, in, progress);
+  print_data_diagnostics(data, in, progress);
   if (has_errors(data.diagnostics)) {
     throw Failure{exit_problems, std::to_string(data.enterprises.rejected) + " enterprise row(s) and " +
                                      std::to_string(data.facts.rejected) + " fact row(s) rejected; nothing settled"};
+  }
+  if (in.refuse_empty) {
+    for (const Diagnostic& d : data.diagnostics) {
+      if (d.code == "no_rows") {
+        throw Failure{exit_problems, d.file + " has a header and no rows; nothing settled (--allow-empty settles "
+                                              "it as it is)"};
+      }
+    }
   }
   loaded->reg = std::move(data.reg);
 

@@ -2,6 +2,7 @@
 // What every subcommand of `duixian` reads: the book, the register, the quarter and the
 // ledger, with the exit statuses of docs/cli.md.
 
+#include <cstddef>
 #include <memory>
 #include <optional>
 #include <string>
@@ -53,6 +54,10 @@ struct SettleInputs {
   std::string ledger;
   std::string encoding = "utf-8";
   unsigned threads = 0;
+  std::size_t max_diagnostics = 10;  ///< --max-diagnostics: listed per file and code (0: all)
+  std::string diagnostics_csv;       ///< --diagnostics-csv: every diagnostic of the data files
+  std::string columns;               ///< --columns: a JSON column map
+  bool refuse_empty = false;         ///< settle without --allow-empty: a header-only file is an error
 };
 
 /// Everything loaded and settled.
@@ -68,6 +73,19 @@ duixian::PolicyBook load_book(const std::string& path, Progress& progress);
 
 /// The encoding named by `--encoding`; throws Failure (usage) for an unknown name.
 duixian::TextEncoding encoding_option(const std::string& name);
+
+/// A load as the CLI reads it: the register and diagnostics, and how many were not listed.
+struct CliLoad : duixian::LoadedRegister {
+  std::size_t unlisted = 0;  ///< diagnostics counted in the summaries, not listed
+};
+
+/// Reads the data files as the options say: diagnostics limited per code, streamed to
+/// --diagnostics-csv, titles mapped by --columns. Prints nothing; throws Failure when a file
+/// cannot be read or written.
+CliLoad load_data(const duixian::PolicyBook& book, const SettleInputs& in, Progress& progress);
+
+/// Prints a load's diagnostics to stderr, then, when some were not listed, how to see them all.
+void print_data_diagnostics(const CliLoad& data, const SettleInputs& in, Progress& progress);
 
 /// Loads everything and settles the quarter; `writable_ledger` opens (or creates) the
 /// ledger for a commit. Throws Failure on any problem.

@@ -45,6 +45,14 @@ void add_data_options(CLI::App& cmd, SettleInputs& in, bool data_required) {
   cmd.add_option("--threads,-j", in.threads,
                  "Worker threads for loading and settling (0 = one per hardware thread; same result)")
       ->capture_default_str();
+  cmd.add_option("--max-diagnostics", in.max_diagnostics,
+                 "Diagnostics listed per file and kind before the rest are counted in one line (0 = all)")
+      ->capture_default_str();
+  cmd.add_option("--diagnostics-csv", in.diagnostics_csv,
+                 "Write every diagnostic of the data files to this CSV file (file,line,column,severity,code,message)");
+  cmd.add_option("--columns", in.columns,
+                 "JSON map of other column titles, e.g. {\"facts\": {\"金额\": \"value\"}} (Chinese titles are built in)")
+      ->check(CLI::ExistingFile);
   if (data_required) {
     enterprises->required();
     facts->required();
@@ -76,7 +84,7 @@ void write_file(const std::filesystem::path& path, const std::string& what,
 
 int run_validate(const SettleInputs& in) {
   Progress progress;
-  const TextEncoding encoding = encoding_option(in.encoding);
+  encoding_option(in.encoding);  // an unknown name is a usage error before anything is read
   progress.show("reading the policy book " + in.book);
   const PolicyBookLoad load = read_policy_book_file(in.book);
   progress.clear();
@@ -95,17 +103,11 @@ int run_validate(const SettleInputs& in) {
   std::cout << in.book << ": book " << load.book->id() << ", year " << load.book->year() << ", "
             << load.book->policies().size() << " policies, " << errors << " error(s)\n";
   if (!in.enterprises.empty()) {
-    progress.show("reading " + in.enterprises + " and " + in.facts);
-    LoadOptions options;
-    options.encoding = encoding;
-    options.threads = in.threads;
-    const LoadedRegister data = load_register(load.book->schema(), in.enterprises, in.facts, options, in.revision);
+    const CliLoad data = load_data(*load.book, in, progress);
     progress.clear();
-    std::size_t data_errors = 0;
-    for (const Diagnostic& d : data.diagnostics) {
-      std::cerr << to_string(d) << '\n';
-      (d.severity == Severity::error ? data_errors : warnings) += 1;
-    }
+    print_data_diagnostics(data, in, progress);
+    const std::size_t data_errors = problem_count(data.diagnostics, Severity::error);
+    warnings += problem_count(data.diagnostics, Severity::warning);
     errors += data_errors;
     std::cout << in.enterprises << ": " << data.enterprises.read << " rows read, " << data.enterprises.accepted
               << " accepted, " << data.enterprises.rejected << " rejected\n";
@@ -239,6 +241,9 @@ int main(int argc, char** argv) {
   commit->needs(settle_cmd->get_option("--ledger"));
   settle_cmd->add_option("--out,-o", settle_flags.out, "Write lines.csv, payments.csv and totals.json here");
   settle_cmd->add_flag("--excel", settle_flags.excel, "Start the CSV files with a UTF-8 BOM (for Excel)");
+  bool allow_empty = false;
+  settle_cmd->add_flag("--allow-empty", allow_empty,
+                       "Settle even when the enterprises or facts file has a header and no rows");
 
   std::string enterprise;
   std::string policy;
@@ -262,7 +267,10 @@ int main(int argc, char** argv) {
 
   try {
     if (*validate) return run_validate(in);
-    if (*settle_cmd) return run_settle(in, settle_flags);
+    if (*settle_cmd) {
+      in.refuse_empty = !allow_empty;
+      return run_settle(in, settle_flags);
+    }
     if (*explain) return run_explain(in, enterprise, policy, json);
     if (*notice) return run_notice(in, enterprise);
     return exit_usage;
