@@ -42,11 +42,20 @@ bool numeric(MetricType t) noexcept {
   return t == MetricType::money || t == MetricType::decimal || t == MetricType::quantity || t == MetricType::integer;
 }
 
+// (A plain loop: string_view::find_first_of calls memchr once per character.)
+bool has_exponent_mark(std::string_view t) noexcept {
+  for (const char c : t) {
+    if ((c | 0x20) == 'e') return true;
+  }
+  return false;
+}
+
 // "1.2E+07", "-3e5": digits, an exponent mark and an exponent. Excel shows a cell this way
 // when the column is too narrow or the number long, and exports what it shows.
 bool exponent_form(std::string_view t) noexcept {
-  const std::size_t e = t.find_first_of("eE");
-  if (e == std::string_view::npos || e == 0) return false;
+  std::size_t e = 0;
+  while (e < t.size() && (t[e] | 0x20) != 'e') ++e;
+  if (e == t.size() || e == 0) return false;
   const bool digit_before = (t[e - 1] >= '0' && t[e - 1] <= '9') || t[e - 1] == '.';
   std::size_t i = e + 1;
   if (i < t.size() && (t[i] == '+' || t[i] == '-')) ++i;
@@ -68,18 +77,22 @@ bool thousands_separated(std::string_view t) noexcept {
   return i == t.size() || t[i] == '.';
 }
 
+FactText grouped(const Metric& metric, std::string_view text) {
+  return refused(metric, text, "a number without digit grouping (thousands separators), such as 6000000.00",
+                 "thousands_separator");
+}
+
 }  // namespace
 
 FactText parse_fact_text(const Metric& metric, std::string_view text) {
-  if (numeric(metric.type) && exponent_form(text)) {
+  // Exponent form parses as a Decimal, so it is looked for first (a scan of a few bytes);
+  // thousands separators do not, so they are only looked for in text that failed.
+  if (numeric(metric.type) && has_exponent_mark(text) && exponent_form(text)) {
     return refused(metric, text,
                    "the number's digits: exponent form such as 1.2E+07 is how Excel displays a number it has "
                    "rounded, so the digits it hides are lost; format the column as a number with its decimals "
                    "before exporting",
                    "exponent_form");
-  }
-  if (numeric(metric.type) && thousands_separated(text)) {
-    return refused(metric, text, "a number without digit grouping (thousands separators), such as 6000000.00", "thousands_separator");
   }
   switch (metric.type) {
     case MetricType::money:
@@ -89,6 +102,7 @@ FactText parse_fact_text(const Metric& metric, std::string_view text) {
       try {
         d = Decimal::parse(text);
       } catch (const Error& e) {
+        if (thousands_separated(text)) return grouped(metric, text);
         return refused(metric, text, std::string("a decimal such as 1234567.89; ") + std::string(e.message()));
       }
       // Money is kept to the fen: 6000000.005 cannot be paid and would be rounded somewhere
@@ -103,7 +117,7 @@ FactText parse_fact_text(const Metric& metric, std::string_view text) {
       const bool digits_only = text.size() > start &&
                                std::all_of(text.begin() + static_cast<std::ptrdiff_t>(start), text.end(),
                                            [](char c) { return c >= '0' && c <= '9'; });
-      if (!digits_only) return refused(metric, text, "an integer");
+      if (!digits_only) return thousands_separated(text) ? grouped(metric, text) : refused(metric, text, "an integer");
       try {
         return {FactValue::number(Decimal::parse(text)), nullptr, {}};
       } catch (const Error& e) {
