@@ -499,6 +499,56 @@ def case_chinese_headers():
     contains(err, "columns-bad.json:1:", '"code" is not a column of enterprises files')
 
 
+def case_outputs_incomplete():
+    """A write that fails exits 4 naming the file, and leaves no file looking complete."""
+    import resource
+    import signal
+
+    d = out_dir("limited")
+    shutil.rmtree(d, ignore_errors=True)
+    os.makedirs(d)
+    with open(os.path.join(d, "lines.csv"), "w") as f:
+        f.write("old\n")
+
+    def limit_file_size():  # totals.json (about 4 kB) cannot be written; lines.csv (405 B) can
+        resource.setrlimit(resource.RLIMIT_FSIZE, (1000, 1000))
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+
+    p = subprocess.run([DUIXIAN, "settle", *INPUTS, "--quarter", "2019Q1", "--out", d],
+                       capture_output=True, text=True, encoding="utf-8", preexec_fn=limit_file_size)
+    check(p.returncode == 4, f"exit status {p.returncode}, expected 4\n{p.stderr}")
+    contains(p.stderr, os.path.join(d, "totals.json"), "File too large", "nothing in " + d + " was changed")
+    with open(os.path.join(d, "lines.csv")) as f:
+        check(f.read() == "old\n", "lines.csv was replaced although totals.json failed")
+    check(sorted(os.listdir(d)) == ["lines.csv"], f"files left behind: {sorted(os.listdir(d))}")
+
+    # Without the limit the same command writes all three.
+    run("settle", *INPUTS, "--quarter", "2019Q1", "--out", d)
+    check(sorted(os.listdir(d)) == ["lines.csv", "payments.csv", "totals.json"], f"{sorted(os.listdir(d))}")
+
+    # --out below a regular file; --diagnostics-csv in a folder that does not exist.
+    blocker = os.path.join(WORK, "a-file")
+    with open(blocker, "w") as f:
+        f.write("x")
+    _, err = run("settle", *INPUTS, "--quarter", "2019Q1", "--out", os.path.join(blocker, "out"), status=4)
+    contains(err, "cannot create " + os.path.join(blocker, "out"))
+    missing = os.path.join(WORK, "no-such-folder", "diagnostics.csv")
+    _, err = run("validate", *INPUTS, "--diagnostics-csv", missing, status=4)
+    contains(err, "cannot create " + missing, "No such file or directory")
+
+    # Standard output on a full disk, and closed.
+    with open("/dev/full", "w") as full:
+        p = subprocess.run([DUIXIAN, "settle", *INPUTS, "--quarter", "2019Q1"], stdout=full,
+                           stderr=subprocess.PIPE, text=True)
+    check(p.returncode == 4 and "cannot write to standard output: No space left on device" in p.stderr,
+          f"/dev/full: exit {p.returncode}\n{p.stderr}")
+    p = subprocess.run([DUIXIAN, "settle", *INPUTS, "--quarter", "2019Q1"], stdout=subprocess.DEVNULL,
+                       stderr=subprocess.PIPE, text=True, pass_fds=(), close_fds=True,
+                       preexec_fn=lambda: os.close(1))
+    check(p.returncode == 4 and "cannot write to standard output" in p.stderr,
+          f"closed stdout: exit {p.returncode}\n{p.stderr}")
+
+
 def main():
     fn = globals().get("case_" + CASE)
     if fn is None:

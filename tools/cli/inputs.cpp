@@ -2,12 +2,15 @@
 // its location on stderr (inputs.hpp).
 #include "inputs.hpp"
 
+#include "output_file.hpp"
+
 #include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -86,11 +89,10 @@ CliLoad load_data(const PolicyBook& book, const SettleInputs& in, Progress& prog
       throw Failure{exit_problems, "--columns: " + std::string(e.message())};
     }
   }
-  std::ofstream csv;
+  std::optional<OutputFile> csv;
   if (!in.diagnostics_csv.empty()) {
-    csv.open(in.diagnostics_csv, std::ios::binary | std::ios::trunc);
-    if (!csv) throw Failure{exit_failure, "cannot open " + in.diagnostics_csv + " for writing"};
-    csv << diagnostics_csv_header;
+    csv.emplace(in.diagnostics_csv, "the diagnostics");
+    csv->stream() << diagnostics_csv_header;
   }
   // The same tally the loader keeps (per file, code and severity), to say how many it left out.
   struct Tally {
@@ -100,7 +102,7 @@ CliLoad load_data(const PolicyBook& book, const SettleInputs& in, Progress& prog
   };
   std::vector<Tally> tallies;
   options.on_diagnostic = [&](const Diagnostic& d) {
-    if (csv.is_open()) csv << to_csv_row(d);
+    if (csv) csv->stream() << to_csv_row(d);
     for (Tally& t : tallies) {
       if (t.code == d.code && t.severity == d.severity && t.file == d.file) {
         ++t.seen;
@@ -111,10 +113,7 @@ CliLoad load_data(const PolicyBook& book, const SettleInputs& in, Progress& prog
   };
   progress.show("reading " + in.enterprises + " and " + in.facts);
   CliLoad data{load_register(book.schema(), in.enterprises, in.facts, options, in.revision), 0};
-  if (csv.is_open()) {
-    csv.close();
-    if (!csv) throw Failure{exit_failure, "cannot write the diagnostics to " + in.diagnostics_csv};
-  }
+  if (csv) csv->commit();
   for (const Tally& t : tallies) {
     if (in.max_diagnostics != 0 && t.seen > in.max_diagnostics) data.unlisted += t.seen - in.max_diagnostics;
   }

@@ -11,8 +11,6 @@
 #include <cstdlib>
 #include <exception>
 #include <filesystem>
-#include <fstream>
-#include <functional>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -22,6 +20,7 @@
 #include "duixian/duixian.hpp"
 #include "duixian/report.hpp"
 #include "inputs.hpp"
+#include "output_file.hpp"
 
 namespace {
 
@@ -71,14 +70,6 @@ void add_settle_options(CLI::App& cmd, SettleInputs& in) {
                  "SQLite ledger: previously paid amounts come from its commits of the year");
 }
 
-void write_file(const std::filesystem::path& path, const std::string& what,
-                const std::function<void(std::ostream&)>& write) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (!out) throw Failure{exit_failure, "cannot open " + path.string() + " for writing"};
-  write(out);
-  out.close();
-  if (!out) throw Failure{exit_failure, "cannot write " + what + " to " + path.string()};
-}
 
 // ---- validate -------------------------------------------------------------
 
@@ -141,9 +132,22 @@ int run_settle(const SettleInputs& in, const SettleFlags& flags) {
     CsvOptions csv;
     csv.excel_bom = flags.excel;
     csv.threads = in.threads;
-    write_file(dir / "lines.csv", "the lines", [&](std::ostream& o) { write_lines_csv(o, s, csv); });
-    write_file(dir / "payments.csv", "the payments", [&](std::ostream& o) { write_payments_csv(o, s, csv); });
-    write_file(dir / "totals.json", "the totals", [&](std::ostream& o) { write_totals_json(o, s); });
+    // All three written under temporary names first, renamed only when all are complete.
+    OutputFile lines(dir / "lines.csv", "the lines");
+    OutputFile payments(dir / "payments.csv", "the payments");
+    OutputFile totals(dir / "totals.json", "the totals");
+    write_lines_csv(lines.stream(), s, csv);
+    lines.check();
+    write_payments_csv(payments.stream(), s, csv);
+    payments.check();
+    write_totals_json(totals.stream(), s);
+    try {
+      for (OutputFile* f : {&lines, &payments, &totals}) f->finish();
+    } catch (Failure& f) {
+      f.message += "; nothing in " + flags.out + " was changed";
+      throw;
+    }
+    for (OutputFile* f : {&lines, &payments, &totals}) f->publish();
     progress.clear();
     std::cout << "\nwrote " << (dir / "lines.csv").string() << " (" << s.lines().size() << " lines), "
               << (dir / "payments.csv").string() << " (" << s.payments().size() << " enterprises), "
@@ -266,14 +270,19 @@ int main(int argc, char** argv) {
   }
 
   try {
-    if (*validate) return run_validate(in);
-    if (*settle_cmd) {
+    int status = exit_usage;
+    if (*validate) {
+      status = run_validate(in);
+    } else if (*settle_cmd) {
       in.refuse_empty = !allow_empty;
-      return run_settle(in, settle_flags);
+      status = run_settle(in, settle_flags);
+    } else if (*explain) {
+      status = run_explain(in, enterprise, policy, json);
+    } else if (*notice) {
+      status = run_notice(in, enterprise);
     }
-    if (*explain) return run_explain(in, enterprise, policy, json);
-    if (*notice) return run_notice(in, enterprise);
-    return exit_usage;
+    flush_standard_output();  // a full disk or a closed stdout is a failure, not a success
+    return status;
   } catch (const Failure& f) {
     std::cerr << "duixian: " << f.message << '\n';
     return f.status;
