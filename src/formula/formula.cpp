@@ -60,9 +60,7 @@ void fail(const FormulaOrigin& origin, std::size_t formula_column, const std::st
 
 /// Rethrows an evaluation error with the formula, the enterprise and the quarter in its message.
 [[noreturn]] void rethrow_in_context(const Error& e, const Plan& plan, const EvaluationContext& ctx) {
-  std::string message = e.what();
-  const std::string prefix = std::string(to_string(e.code())) + ": ";
-  if (message.compare(0, prefix.size(), prefix) == 0) message.erase(0, prefix.size());
+  std::string message(e.message());
   message += " (formula `" + plan.text + "`";
   if (ctx.reg != nullptr && ctx.enterprise < ctx.reg->size()) {
     message += ", enterprise " + std::string((*ctx.reg)[ctx.enterprise].code.text());

@@ -7,10 +7,7 @@ namespace duixian::detail {
 namespace {
 
 std::string strip_code(const Error& e) {
-  std::string what = e.what();
-  const std::string prefix = std::string(to_string(e.code())) + ": ";
-  if (what.compare(0, prefix.size(), prefix) == 0) what.erase(0, prefix.size());
-  return what;
+  return std::string(e.message());
 }
 
 bool is_keyword(std::string_view word) {

@@ -127,7 +127,7 @@ void verify_commits(const std::vector<CommitRecord>& commits,
     try {
       feed_entries(r, digest);
     } catch (const Error& e) {
-      corrupt(r, std::string("an entry cannot be read back (") + e.what() + ")");
+      corrupt(r, "an entry cannot be read back (" + std::string(e.message()) + ")");
     }
     if (digest.count() != r.entry_count) {
       corrupt(r, "it has " + std::to_string(digest.count()) + " entries, its record says " +

@@ -60,7 +60,7 @@ struct SqliteLedger::Impl {
 namespace {
 
 [[noreturn]] void unreadable(const std::string& path, const std::string& what, const Error& e) {
-  throw Error(ErrorCode::io_error, "ledger " + path + " is corrupt: " + what + " cannot be read (" + e.what() + ")");
+  throw Error(ErrorCode::io_error, "ledger " + path + " is corrupt: " + what + " cannot be read (" + std::string(e.message()) + ")");
 }
 
 // An io_error of a statement inside a commit, with the commit and the ledger named first.

@@ -9,9 +9,9 @@ namespace duixian {
 
 std::vector<Money> allocate(const Money& total, const std::vector<Decimal>& weights) {
   using detail::Wide;
-  if (weights.empty()) throw Error(ErrorCode::invalid_argument, "allocate: no weights");
+  if (weights.empty()) throw Error(ErrorCode::invalid_argument, "cannot allocate an amount over no weights");
   if (!total.is_whole_fen()) {
-    throw Error(ErrorCode::invalid_argument, "allocate: total " + total.to_string() + " is not a whole number of fen");
+    throw Error(ErrorCode::invalid_argument, "cannot allocate " + total.to_string() + ": it is not a whole number of fen");
   }
   int scale = 0;
   for (std::size_t i = 0; i < weights.size(); ++i) {
@@ -29,7 +29,7 @@ std::vector<Money> allocate(const Money& total, const std::vector<Decimal>& weig
            detail::to_wide(detail::pow10(scale - weights[i].scale()));
     sum += w[i];
   }
-  if (sum == 0) throw Error(ErrorCode::invalid_argument, "allocate: all weights are zero");
+  if (sum == 0) throw Error(ErrorCode::invalid_argument, "cannot allocate an amount when all weights are zero");
   const Decimal total_fen_dec = total.amount().round(2, RoundingMode::down);
   const bool neg = total_fen_dec.sign() < 0;
   const Wide total_fen = detail::to_wide(detail::magnitude(total_fen_dec.coefficient()));

@@ -30,14 +30,14 @@ namespace {
 
 constexpr int kMaxPlaces = 38;
 
-[[noreturn]] void throw_overflow(const char* what) {
-  throw Error(ErrorCode::overflow, std::string(what) + ": the exact result needs more than 38 digits or a scale above 38");
+[[noreturn]] void throw_overflow(const std::string& what) {
+  throw Error(ErrorCode::overflow, "the exact result of " + what + " needs more than 38 digits or a scale above 38");
 }
 
 void check_places(int places, const char* what) {
   if (places < -kMaxPlaces || places > kMaxPlaces) {
     throw Error(ErrorCode::invalid_argument,
-                std::string(what) + ": places must be between -38 and 38, got " + std::to_string(places));
+                "cannot " + std::string(what) + " to " + std::to_string(places) + " places: places must be between -38 and 38");
   }
 }
 
@@ -156,17 +156,17 @@ Decimal Decimal::normalized() const {
 
 Decimal Decimal::with_scale(int scale) const {
   if (scale < 0 || scale > max_scale) {
-    throw Error(ErrorCode::invalid_argument, "with_scale: scale must be between 0 and 38, got " + std::to_string(scale));
+    throw Error(ErrorCode::invalid_argument, "cannot give a decimal " + std::to_string(scale) + " places: the scale must be between 0 and 38");
   }
   const u128 m = magnitude(coefficient_);
   if (scale >= scale_) {
-    if (digit_count(m) + (scale - scale_) > 38 && m != 0) throw_overflow("with_scale");
+    if (digit_count(m) + (scale - scale_) > 38 && m != 0) throw_overflow("giving " + to_string() + " " + std::to_string(scale) + " decimal places");
     return from_parts(make_coefficient(m * pow10(scale - scale_), negative(coefficient_)), scale);
   }
   const u128 unit = pow10(scale_ - scale);
   if (m % unit != 0) {
     throw Error(ErrorCode::invalid_argument,
-                "with_scale: " + to_string() + " has non-zero digits beyond " + std::to_string(scale) + " places");
+                "cannot give " + to_string() + " " + std::to_string(scale) + " decimal places: it has non-zero digits beyond them");
   }
   return from_parts(make_coefficient(m / unit, negative(coefficient_)), scale);
 }
@@ -203,7 +203,7 @@ Decimal Decimal::round(int places, RoundingMode mode) const {
   if (places >= 0) return fit_exact(q, neg, places, "round");
   // Rounded to tens, hundreds, ...: scale 0 with the dropped digits restored as zeros.
   const int zeros = -places;
-  if (q != 0 && digit_count(q) + zeros > 38) throw_overflow("round");
+  if (q != 0 && digit_count(q) + zeros > 38) throw_overflow("rounding " + to_string());
   return fit_exact(q * pow10(zeros), neg, 0, "round");
 }
 
@@ -286,7 +286,7 @@ std::size_t Decimal::hash() const noexcept {
 
 Decimal divide(const Decimal& a, const Decimal& b, int places, RoundingMode mode) {
   check_places(places, "divide");
-  if (b.is_zero()) throw Error(ErrorCode::division_by_zero, "divide: " + a.to_string() + " / 0");
+  if (b.is_zero()) throw Error(ErrorCode::division_by_zero, "division by zero: " + a.to_string() + " / 0");
   const bool neg = a.sign() * b.sign() < 0;
   // a / b = (ca · 10^sb) / (cb · 10^sa)
   Wide num = detail::to_wide(magnitude(a.coefficient())) * detail::to_wide(pow10(b.scale()));
@@ -295,8 +295,8 @@ Decimal divide(const Decimal& a, const Decimal& b, int places, RoundingMode mode
 }
 
 Decimal mul_div(const Decimal& x, const Decimal& num, const Decimal& den, int places, RoundingMode mode) {
-  check_places(places, "mul_div");
-  if (den.is_zero()) throw Error(ErrorCode::division_by_zero, "mul_div: denominator is 0");
+  check_places(places, "multiply and divide");
+  if (den.is_zero()) throw Error(ErrorCode::division_by_zero, "division by zero: the denominator of a multiply-and-divide is 0");
   const bool neg = x.sign() * num.sign() * den.sign() < 0;
   // x · n / d = (cx · cn · 10^sd) / (cd · 10^(sx + sn))
   Wide n = detail::to_wide(magnitude(x.coefficient())) * detail::to_wide(magnitude(num.coefficient())) *

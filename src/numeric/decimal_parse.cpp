@@ -19,17 +19,36 @@ using detail::quoted;
 
 bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 
+// The length of the UTF-8 sequence starting at text[at], or 0 when it is not a whole one.
+std::size_t utf8_length(std::string_view text, std::size_t at) noexcept {
+  const auto lead = static_cast<unsigned char>(text[at]);
+  const std::size_t n = lead >= 0xF0 && lead < 0xF5 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 && lead < 0xE0 ? 2 : 0;
+  if (n == 0 || at + n > text.size()) return 0;
+  for (std::size_t k = 1; k < n; ++k) {
+    if ((static_cast<unsigned char>(text[at + k]) & 0xC0) != 0x80) return 0;
+  }
+  return n;
+}
+
+// "unexpected 'a' at character 3": characters (code points) counted from 1, as the
+// columns of the loaders' diagnostics are, so that "12万" names 万 as character 3.
 std::string describe_char(std::string_view text, std::size_t at) {
   const char c = text[at];
   std::string what = "unexpected ";
   if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
     what += "whitespace";
+  } else if (static_cast<unsigned char>(c) >= 0x80 && utf8_length(text, at) != 0) {
+    what += "'" + std::string(text.substr(at, utf8_length(text, at))) + "'";
   } else if (static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) >= 0x7f) {
-    what += "byte";
+    static const char* const hex = "0123456789ABCDEF";
+    const auto b = static_cast<unsigned char>(c);
+    what += std::string("byte 0x") + hex[b >> 4] + hex[b & 15];
   } else {
     what += std::string("'") + c + "'";
   }
-  what += " at offset " + std::to_string(at);
+  std::size_t character = 1;
+  for (std::size_t k = 0; k < at; ++k) character += (static_cast<unsigned char>(text[k]) & 0xC0) != 0x80 ? 1 : 0;
+  what += " at character " + std::to_string(character);
   if (c == ',') what += " (grouping separators are not accepted)";
   if (c == ' ') what += " (spaces are not accepted)";
   if ((c == 'x' || c == 'X') && at == 1) what += " (hexadecimal is not accepted)";

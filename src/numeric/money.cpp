@@ -49,7 +49,7 @@ Decimal ratio(const Money& a, const Money& b, int places, RoundingMode mode) {
 
 std::string format_money(const Money& amount, MoneyUnit unit, int places, RoundingMode mode) {
   if (places < 0 || places > Decimal::max_scale) {
-    throw Error(ErrorCode::invalid_argument, "format_money: places must be between 0 and 38, got " + std::to_string(places));
+    throw Error(ErrorCode::invalid_argument, "cannot format money with " + std::to_string(places) + " decimal places: places must be between 0 and 38");
   }
   const int e = unit_exponent(unit);
   // Dividing by 10^e only moves the point, so the one rounding is to `places`.

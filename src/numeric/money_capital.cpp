@@ -55,6 +55,8 @@ std::string integer_part(const std::vector<int>& digits) {
 std::string to_capital(const Money& amount) {
   const Decimal& value = amount.amount();
   if (value.sign() < 0) refuse(amount, "the amount is negative (state the amount recovered instead)");
+  // Before any rescaling (the fen check included), which could itself overflow near 10^38.
+  if (value.abs() >= Decimal(std::int64_t{10'000'000'000'000'000})) refuse(amount, "10^16 yuan or more");
   if (!amount.is_whole_fen()) refuse(amount, "the amount has a fraction of a fen");
   const Decimal fen = value.with_scale(value.scale() < 2 ? 2 : value.scale()).round(2, RoundingMode::down);
   std::string text = detail::u128_to_string(detail::magnitude(fen.coefficient()));

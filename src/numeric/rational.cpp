@@ -127,7 +127,7 @@ void Rational::throw_division_by_zero(const Rational& a) {
 
 Decimal Rational::round(int places, RoundingMode mode) const {
   if (places < -38 || places > 38) {
-    throw Error(ErrorCode::invalid_argument, "round: places must be between -38 and 38, got " + std::to_string(places));
+    throw Error(ErrorCode::invalid_argument, "cannot round to " + std::to_string(places) + " places: places must be between -38 and 38");
   }
   const bool neg = num_ < 0;
   const u128 m = mag(num_);
@@ -161,7 +161,7 @@ Decimal Rational::round(int places, RoundingMode mode) const {
       if (round_away(mode, neg, r != 0, half_cmp, bit_test(q, 0))) ++q;
       i128 q128;
       if (!detail::fits128(q, q128)) {
-        throw Error(ErrorCode::overflow, "round: " + to_string() + " needs more than 38 digits");
+        throw Error(ErrorCode::overflow, "rounding " + to_string() + " needs more than 38 digits");
       }
       return make_decimal(static_cast<u128>(q128), neg, places, "round");
     }
@@ -181,7 +181,7 @@ Decimal Rational::round(int places, RoundingMode mode) const {
   if (places >= 0) return make_decimal(q, neg, places, "round");
   u128 scaled;
   if (__builtin_mul_overflow(q, detail::pow10(-places), &scaled)) {
-    throw Error(ErrorCode::overflow, "round: " + to_string() + " needs more than 38 digits");
+    throw Error(ErrorCode::overflow, "rounding " + to_string() + " needs more than 38 digits");
   }
   return make_decimal(scaled, neg, 0, "round");
 }

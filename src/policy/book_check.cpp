@@ -91,7 +91,7 @@ class Checker {
       }
       out_.push_back(Diagnostic{file_, start.line, start.column, Severity::error, where + ": " + e.reason(), "invalid_formula"});
     } catch (const Error& e) {
-      error(path, e.what());
+      error(path, std::string(e.message()));
     }
     return {};
   }
@@ -129,7 +129,7 @@ class Checker {
         try {
           impl_.schema.add(m);
         } catch (const Error& e) {
-          error(p, e.what());
+          error(p, std::string(e.message()));
         }
         continue;
       }

@@ -53,9 +53,7 @@ const char* wanted(JsonKind kind) {
 
 // The message of an Error without its `parse_error: ` code prefix.
 std::string reason(const Error& e) {
-  const std::string what = e.what();
-  const std::string prefix = std::string(to_string(e.code())) + ": ";
-  return what.compare(0, prefix.size(), prefix) == 0 ? what.substr(prefix.size()) : what;
+  return std::string(e.message());
 }
 
 std::vector<std::string> list(std::initializer_list<const char*> items) { return {items.begin(), items.end()}; }

@@ -121,7 +121,7 @@ std::optional<std::string_view> utf8_text(std::string_view bytes, const std::str
     try {
       converted = gb18030_to_utf8(bytes, source);
     } catch (const Error& e) {
-      sink.add({source, 0, 0, Severity::error, e.what(), "invalid_gb18030"});
+      sink.add({source, 0, 0, Severity::error, std::string(e.message()), "invalid_gb18030"});
       return std::nullopt;
     }
     return std::string_view(converted);
@@ -292,11 +292,8 @@ class Table {
 };
 
 std::string what_of(const Error& e) {
-  // Drop the "code: " prefix; the diagnostic says "error:" already.
-  std::string text = e.what();
-  const std::string prefix = std::string(to_string(e.code())) + ": ";
-  if (text.compare(0, prefix.size(), prefix) == 0) text.erase(0, prefix.size());
-  return text;
+  // Without the "code: " prefix; the diagnostic says "error:" already.
+  return std::string(e.message());
 }
 
 }  // namespace

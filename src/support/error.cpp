@@ -24,8 +24,13 @@ Error::Error(ErrorCode code, const std::string& message)
 std::string_view Error::message() const noexcept {
   const std::string_view text = what();
   const std::string_view prefix = to_string(code_);
-  // what() is "<code>: <message>" (the constructor above).
-  return text.size() > prefix.size() + 2 ? text.substr(prefix.size() + 2) : std::string_view();
+  // what() is "<code>: <message>" (the constructor above), unless a derived error
+  // (FormulaError) replaced what() with a located message: then all of it is the message.
+  if (text.size() >= prefix.size() + 2 && text.substr(0, prefix.size()) == prefix &&
+      text.substr(prefix.size(), 2) == ": ") {
+    return text.substr(prefix.size() + 2);
+  }
+  return text;
 }
 
 }  // namespace duixian

@@ -25,9 +25,7 @@ std::int32_t day_number(Date d) noexcept { return d.sys_days().time_since_epoch(
 
 // An Error's message without the "parse_error: " prefix that Error adds, to re-wrap it with file:line.
 std::string reason(const Error& e) {
-  const std::string what = e.what();
-  const std::size_t prefix = std::strlen(to_string(e.code())) + 2;
-  return what.size() >= prefix ? what.substr(prefix) : what;
+  return std::string(e.message());
 }
 
 bool is_blank(char c) noexcept { return c == ' ' || c == '\t'; }

@@ -137,7 +137,7 @@ std::unique_ptr<Loaded> load_and_settle(const SettleInputs& in, bool writable_le
   try {
     quarter = Quarter::parse(in.quarter);
   } catch (const Error& e) {
-    throw Failure{exit_usage, std::string("--quarter: ") + e.what()};
+    throw Failure{exit_usage, "--quarter: " + std::string(e.message())};
   }
 
   loaded->book = load_book(in.book, progress);

@@ -169,7 +169,7 @@ int run_settle(const SettleInputs& in, const SettleFlags& flags) {
                   << ")\n";
       }
     } catch (const Error& e) {
-      if (e.code() == ErrorCode::ledger_conflict) throw Failure{exit_refused, e.what()};
+      if (e.code() == ErrorCode::ledger_conflict) throw Failure{exit_refused, "the ledger refuses the commit: " + std::string(e.message())};
       throw;
     }
   }
@@ -262,6 +262,16 @@ int main(int argc, char** argv) {
   add_settle_options(*notice, in);
   notice->add_option("--enterprise", enterprise, "Credit code of the enterprise")->required();
 
+  // CLI11 would say only "A subcommand is required" for a misspelt one.
+  const auto is_subcommand = [&app](const std::string& name) {
+    const auto subcommands = app.get_subcommands([&name](CLI::App* c) { return c->check_name(name); });
+    return !subcommands.empty();
+  };
+  if (argc > 1 && argv[1][0] != '-' && !is_subcommand(argv[1])) {
+    std::cerr << "duixian: unknown subcommand \"" << argv[1]
+              << "\" (expected validate, settle, explain or notice; duixian --help lists them)\n";
+    return exit_usage;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -287,7 +297,7 @@ int main(int argc, char** argv) {
     std::cerr << "duixian: " << f.message << '\n';
     return f.status;
   } catch (const duixian::Error& e) {
-    std::cerr << "duixian: " << e.what() << '\n';
+    std::cerr << "duixian: " << e.message() << '\n';  // the code's name is for programs, not for clerks
     return e.code() == duixian::ErrorCode::ledger_conflict ? exit_refused : exit_failure;
   } catch (const std::exception& e) {
     std::cerr << "duixian: " << e.what() << '\n';

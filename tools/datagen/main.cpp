@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "duixian/error.hpp"
 #include "wenzhou_data.hpp"
 
 namespace {
@@ -57,6 +58,9 @@ int main(int argc, char** argv) {
     std::cout << "wrote " << out << "/enterprises.csv, facts.csv, facts-revision.csv (seed " << options.seed
               << ")\n";
     duixian::datagen::print_census(std::cout, census);
+  } catch (const duixian::Error& e) {
+    std::cerr << "duixian-datagen: " << e.message() << "\n";
+    return 1;
   } catch (const std::exception& e) {
     std::cerr << "duixian-datagen: " << e.what() << "\n";
     return 1;

@@ -82,7 +82,10 @@ INSTANTIATE_TEST_SUITE_P(
                       Rejected{".5", "a digit must precede the decimal point"}, Rejected{"-", "a sign with no digits"},
                       Rejected{"+-1", "unexpected '-'"}, Rejected{"1e", "an exponent needs digits"},
                       Rejected{"1e+", "an exponent needs digits"}, Rejected{"1.2.3", "unexpected '.'"},
-                      Rejected{"12a", "unexpected 'a'"}, Rejected{"１２", "unexpected byte"},
+                      Rejected{"12a", "unexpected 'a' at character 3"}, Rejected{"１２", "unexpected '１' at character 1"},
+                      Rejected{"12万", "unexpected '万' at character 3"}, Rejected{"万1a", "unexpected '万' at character 1"},
+                      Rejected{"1\x01", "unexpected byte 0x01 at character 2"},
+                      Rejected{"1\xE4\xB8", "unexpected byte 0xE4 at character 2"},
                       Rejected{"1E+38", "more than 38 digits"},
                       Rejected{"0.000000000000000000000000000000000000001", "more than 38 places"},
                       Rejected{"1E-39", "more than 38 places"}));

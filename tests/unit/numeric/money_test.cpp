@@ -48,7 +48,11 @@ INSTANTIATE_TEST_SUITE_P(
                       Capital{"30001", "人民币叁万零壹元整"}, Capital{"40010", "人民币肆万零壹拾元整"}));
 
 TEST(MoneyCapitalRefuses, NegativeSubFenAndHugeAmounts) {
-  for (const char* bad : {"-1.00", "1.005", "10000000000000000"}) {
+  // 10^16 and above, whatever the digits: up to 38 (where giving the amount two decimals
+  // would itself overflow) and with trailing zero decimals.
+  for (const char* bad : {"-1.00", "1.005", "10000000000000000", "10000000000000000.00",
+                          "99999999999999999999999999999999999999", "1000000000000000000000000000000000000",
+                          "123456789012345678901234567890.00"}) {
     try {
       (void)to_capital(Y(bad));
       ADD_FAILURE() << bad << " accepted";

@@ -187,6 +187,23 @@ TEST(LoadExports, MoneyWithMoreDecimalsThanAFenIsRefusedTrailingZerosAreNot) {
   EXPECT_TRUE(one_value("land_area_sqm", "", "1200.125", nullptr, &v).empty()) << "so does a quantity";
 }
 
+TEST(LoadExports, ColumnsAreCountedInCharactersNotBytes) {
+  // 温州市鹿城区某某有限公司 is 12 characters and 36 bytes of UTF-8: the region after it
+  // starts at character 19 + 12 + 2 = 33, at byte 19 + 36 + 2 = 57.
+  RegisterBuilder builder(schema());
+  Diagnostics d;
+  load_enterprises_csv(builder, kEnterprisesHeader + A + ",温州市鹿城区某某有限公司,33030X,C3411,,2010-01-01\n", "e.csv", {}, d);
+  ASSERT_EQ(d.size(), 1U) << all(d);
+  EXPECT_EQ(d[0].line, 2U);
+  EXPECT_EQ(d[0].column, 33U) << all(d);
+  // A quoted field: the column is that of its opening quote.
+  Diagnostics q;
+  RegisterBuilder again(schema());
+  load_enterprises_csv(again, kEnterprisesHeader + A + ",\"鹿城,某某\",\"33030X\",C3411,,2010-01-01\n", "e.csv", {}, q);
+  ASSERT_EQ(q.size(), 1U) << all(q);
+  EXPECT_EQ(q[0].column, 19U + 1U + 7U + 1U) << all(q);
+}
+
 TEST(LoadExports, ThousandsSeparatorsGetAHintQuotedOrNot) {
   const Diagnostics quoted = one_value("output_value", "2019Q1", "\"6,000,000.00\"");
   ASSERT_EQ(quoted.size(), 1U) << all(quoted);

@@ -54,13 +54,16 @@ void check(const std::vector<Case>& cases) {
   }
 }
 
-// The what() of the duixian::Error that `f` throws, or "" (and a failure) when none is.
+// The message of the duixian::Error that `f` throws (what a program shows a clerk: without
+// the code's name, which the test checks separately), or "" (and a failure) when none is.
 std::string error_of(const std::function<void()>& f, ErrorCode code) {
   try {
     f();
   } catch (const Error& e) {
     EXPECT_EQ(e.code(), code) << e.what();
-    return e.what();
+    const std::string message(e.message());
+    EXPECT_EQ(message.find(to_string(code)), std::string::npos) << "the code's name in the message: " << message;
+    return message;
   }
   ADD_FAILURE() << "no duixian::Error was thrown";
   return "";
