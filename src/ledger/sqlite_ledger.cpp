@@ -1,7 +1,9 @@
 // SqliteLedger: the Ledger rules (ledger_rules.cpp) over one SQLite file.
 #include "duixian/sqlite_ledger.hpp"
 
+#include <filesystem>
 #include <functional>
+#include <system_error>
 #include <mutex>
 #include <string_view>
 #include <utility>
@@ -22,12 +24,38 @@ constexpr const char* kRunColumns =
 
 std::string run_query(const char* tail) { return std::string("SELECT ") + kRunColumns + " FROM runs " + tail; }
 
+// A write that was killed leaves a journal (`-journal`, or `-wal` in WAL mode) that SQLite
+// rolls back, or replays, on the next open, but only on a connection that may write: a
+// read-only open would fail with "attempt to write a readonly database". Recovering first
+// restores the last committed state and changes nothing committed.
+void recover_interrupted_write(const std::string& path) {
+  std::error_code ec;
+  const auto leftover = [&](const char* suffix) {
+    const std::filesystem::path p(path + suffix);
+    return std::filesystem::exists(p, ec) && std::filesystem::file_size(p, ec) > 0;
+  };
+  if (!leftover("-journal") && !leftover("-wal")) return;
+  try {
+    detail::SqliteDb db(path, SQLITE_OPEN_READWRITE);
+    sqlite3_busy_timeout(db.get(), 5000);
+    (void)db.query_int("PRAGMA user_version", "recovering ledger " + path);
+  } catch (const Error&) {
+    // Not writable here: the read-only open below reports what it meets.
+  }
+}
+
+// `path`, after recovering an interrupted write when it is to be opened read-only.
+const std::string& recovered(const std::string& path, OpenMode mode) {
+  if (mode == OpenMode::read_only) recover_interrupted_write(path);
+  return path;
+}
+
 }  // namespace
 
 struct SqliteLedger::Impl {
   Impl(const std::string& file, OpenMode open_mode)
       : path(file),
-        db(file, open_mode == OpenMode::read_only ? SQLITE_OPEN_READONLY
+        db(recovered(file, open_mode), open_mode == OpenMode::read_only ? SQLITE_OPEN_READONLY
                                                   : SQLITE_OPEN_READWRITE |
                                                         (open_mode == OpenMode::create ? SQLITE_OPEN_CREATE : 0)) {
     sqlite3_busy_timeout(db.get(), 5000);

@@ -1,6 +1,7 @@
 #include "ledger/sqlite_schema.hpp"
 
 #include <cstdio>
+#include <string>
 
 #include "duixian/error.hpp"
 #include "duixian/sqlite_ledger.hpp"
@@ -59,6 +60,17 @@ Header read_header(const SqliteDb& db, const std::string& path) {
 void open_ledger_schema(const SqliteDb& db, const std::string& path, bool writable, bool create) {
   Header h = read_header(db, path);
   const bool empty = h.user_version == 0 && h.application_id == 0 && h.objects == 0;
+  if (empty && !create && !writable) {
+    // An empty database (a zero-byte file, or one left by a killed creation) read as an
+    // empty ledger: the tables live in the connection's TEMP schema, the file is untouched,
+    // and the next OpenMode::create makes the ledger in it.
+    std::string temp_schema = kSchemaV1;
+    for (std::size_t at = 0; (at = temp_schema.find("CREATE TABLE", at)) != std::string::npos; at += 17) {
+      temp_schema.replace(at, 12, "CREATE TEMP TABLE");
+    }
+    db.exec(temp_schema.c_str(), "reading the empty ledger " + path);
+    return;
+  }
   if (empty && !create) {
     throw Error(ErrorCode::io_error, path + " is not a Duixian ledger (the database is empty); "
                                             "open it with OpenMode::create to start a new ledger");

@@ -553,6 +553,24 @@ def case_outputs_incomplete():
           f"closed stdout: exit {p.returncode}\n{p.stderr}")
 
 
+def case_empty_ledger_file():
+    """A zero-byte ledger (a killed creation, a file made by hand) is an empty ledger to a
+    preview, unchanged by it, and made a ledger by the next --commit."""
+    ledger = os.path.join(WORK, "zero.db")
+    os.makedirs(WORK, exist_ok=True)
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        if os.path.exists(ledger + suffix):
+            os.remove(ledger + suffix)
+    open(ledger, "wb").close()
+    out, err = run("settle", *INPUTS, "--quarter", "2019Q1", "--ledger", ledger)
+    contains(err, "ledger " + ledger + " has no commit yet: nothing was paid before")
+    check("OpenMode" not in err, f"a C++ name in a message for a clerk:\n{err}")
+    contains(out, "157,733.33")
+    check(os.path.getsize(ledger) == 0, "the preview changed the ledger file")
+    out, _ = run("settle", *INPUTS, "--quarter", "2019Q1", "--ledger", ledger, "--commit")
+    contains(out, "committed 2019Q1: commit 1 of " + ledger)
+
+
 def main():
     fn = globals().get("case_" + CASE)
     if fn is None:

@@ -170,6 +170,10 @@ std::unique_ptr<Loaded> load_and_settle(const SettleInputs& in, bool writable_le
       loaded->ledger = std::make_unique<SqliteLedger>(SqliteLedger::open(in.ledger, OpenMode::create));
     } else if (std::filesystem::exists(in.ledger)) {
       loaded->ledger = std::make_unique<SqliteLedger>(SqliteLedger::open(in.ledger, OpenMode::read_only));
+      if (!loaded->ledger->last_committed()) {
+        progress.clear();
+        std::cerr << "duixian: ledger " << in.ledger << " has no commit yet: nothing was paid before\n";
+      }
     } else {
       progress.clear();
       std::cerr << "duixian: ledger " << in.ledger << " does not exist yet: nothing was paid before\n";

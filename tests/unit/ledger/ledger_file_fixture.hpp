@@ -27,7 +27,7 @@ class LedgerFileTest : public ::testing::Test {
   ~LedgerFileTest() override { remove_files(); }
 
   void remove_files() const {
-    for (const char* suffix : {"", "-wal", "-shm"}) std::remove((path + suffix).c_str());
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::remove((path + suffix).c_str());
   }
 
   // Runs SQL on the file directly (creating it if missing); the rows as "a|b|".

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <string>
 #include <vector>
@@ -133,6 +134,58 @@ TEST_F(LedgerSqlite, FilesThatAreNotLedgersAreRefused) {
   std::ofstream{path};  // empty file: a ledger only when asked to create one
   EXPECT_NE(open_error().find("open it with OpenMode::create"), std::string::npos);
   EXPECT_EQ(open_error(OpenMode::create), "opened");
+}
+
+TEST_F(LedgerSqlite, AnEmptyDatabaseReadsAsAnEmptyLedgerAndCreateRepairsIt) {
+  for (int variant = 0; variant < 2; ++variant) {
+    remove_files();
+    if (variant == 0) {
+      std::ofstream{path};  // a zero-byte file
+    } else {
+      raw("PRAGMA user_version = 0");  // a database with a header and nothing in it
+    }
+    const auto size_before = std::filesystem::file_size(path);
+    {
+      SqliteLedger preview = SqliteLedger::open(path, OpenMode::read_only);
+      EXPECT_FALSE(preview.last_committed().has_value()) << variant;
+      EXPECT_TRUE(preview.commits().empty());
+      EXPECT_EQ(preview.paid_between(Quarter(2019, 1), Quarter(2019, 4)).size(), 0U);
+      EXPECT_NO_THROW(preview.verify());
+      EXPECT_THROW(preview.commit(commit_of(1)), Error);
+    }
+    EXPECT_EQ(std::filesystem::file_size(path), size_before) << "a preview changed the file";
+    {
+      SqliteLedger l = SqliteLedger::open(path, OpenMode::create);  // the next commit repairs it
+      EXPECT_EQ(l.commit(commit_of(1)).status, CommitStatus::committed);
+    }
+    EXPECT_EQ(SqliteLedger::open(path, OpenMode::read_only).last_committed(), Quarter(2019, 1));
+  }
+}
+
+TEST_F(LedgerSqlite, AJournalLeftByAKilledCreationIsRolledBackByAReadOnlyOpen) {
+  // A creation killed mid-write: copy the file and its rollback journal while a
+  // transaction that has spilled pages to the file is open (a process killed there
+  // leaves exactly these two files).
+  const std::string victim = path + ".victim";
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open_v2(victim.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "PRAGMA cache_size=1; BEGIN; CREATE TABLE t(x);", nullptr, nullptr, nullptr), SQLITE_OK);
+  for (int i = 0; i < 2000; ++i) {
+    ASSERT_EQ(sqlite3_exec(db, "INSERT INTO t VALUES (printf('%.500c', 'x'))", nullptr, nullptr, nullptr), SQLITE_OK);
+  }
+  ASSERT_GT(std::filesystem::file_size(victim + "-journal"), 0U) << "no hot journal to test with";
+  std::filesystem::copy_file(victim, path);
+  std::filesystem::copy_file(victim + "-journal", path + "-journal");
+  sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+  sqlite3_close(db);
+  for (const char* suffix : {"", "-journal"}) std::remove((victim + suffix).c_str());
+
+  // Without the recovery this open fails with "attempt to write a readonly database".
+  SqliteLedger preview = SqliteLedger::open(path, OpenMode::read_only);
+  EXPECT_FALSE(preview.last_committed().has_value());
+  EXPECT_EQ(std::filesystem::file_size(path), 0U) << "the killed creation was rolled back to nothing";
+  SqliteLedger l = SqliteLedger::open(path, OpenMode::create);
+  EXPECT_EQ(l.commit(commit_of(1)).status, CommitStatus::committed);
 }
 
 TEST_F(LedgerSqlite, TwoHandlesOnOneFileSeeEachOthersCommits) {
