@@ -17,6 +17,7 @@
 /// a flood of one code is listed in part and counted in full (LoadOptions::max_diagnostics_per_code).
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <optional>
@@ -86,6 +87,10 @@ struct LoadOptions {
   /// @brief Called with every diagnostic, listed or not, in file order (for a full list
   /// written to a file); may be empty. Runs on the loading thread.
   std::function<void(const Diagnostic&)> on_diagnostic;
+  /// @brief Told how far reading a file has got, for a progress indicator: `file` as named to
+  /// the loader, `done` of `total` bytes (the rows read so far, in file order; `done == total`
+  /// once per file when it is read). May be empty. Runs on the loading thread.
+  std::function<void(const std::string& file, std::uint64_t done, std::uint64_t total)> progress;
   /// @brief Header names to read as the documented columns, per file, e.g.
   /// `{"纳税人识别号", "credit_code"}`; applied before the built-in Chinese aliases
   /// (docs/register.md). A header naming one column twice, by any of its names, is an error.

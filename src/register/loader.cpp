@@ -386,6 +386,7 @@ RowCounts load_enterprises_csv(RegisterBuilder& builder, std::string_view bytes,
   DiagnosticSink sink(diagnostics, options, source_name);
   const RowCounts counts = load_enterprise_rows(builder, bytes, source_name, options, sink);
   sink.finish();
+  if (options.progress) options.progress(source_name, bytes.size(), bytes.size());
   return counts;
 }
 
@@ -633,6 +634,16 @@ std::vector<FactPart> split_parts(std::string_view rows, std::size_t first_line)
   return parts;
 }
 
+// Bytes of the file read once `part` is in, scaled to the file's own size when the text
+// was converted (GB18030 to UTF-8 changes the length).
+void report_progress(const LoadOptions& options, const std::string& source, const FactPart& part,
+                     std::size_t file_size, std::string_view text) {
+  if (!options.progress) return;
+  const auto end = static_cast<std::uint64_t>(part.text.data() + part.text.size() - text.data());
+  const std::uint64_t done = text.size() == file_size || text.empty() ? end : end * file_size / text.size();
+  if (done < file_size) options.progress(source, done, file_size);  // the end: load_facts_csv
+}
+
 unsigned load_threads(const LoadOptions& options, std::size_t parts) {
   const unsigned n = options.threads != 0 ? options.threads : std::max(1U, std::thread::hardware_concurrency());
   return static_cast<unsigned>(std::min<std::size_t>(n, parts));
@@ -673,6 +684,7 @@ RowCounts load_fact_rows(RegisterBuilder& builder, std::string_view bytes, const
       parse_part(file, part);
       insert_part(builder, file, mode, part, diagnostics, counts);
       storage = std::move(part.rows);
+      report_progress(options, source_name, part, bytes.size(), *text);
     }
     warn_if_no_rows(counts, source_name, diagnostics);
     return counts;
@@ -746,6 +758,7 @@ RowCounts load_fact_rows(RegisterBuilder& builder, std::string_view bytes, const
         changed.wait(lock, [&] { return parsed[k] || failure; });
       }
       insert_part(builder, file, mode, parts[k], diagnostics, counts);
+      report_progress(options, source_name, parts[k], bytes.size(), *text);
       {
         const std::lock_guard<std::mutex> lock(mutex);
         inserting = k + 1;
@@ -769,6 +782,7 @@ RowCounts load_facts_csv(RegisterBuilder& builder, std::string_view bytes, const
   DiagnosticSink sink(diagnostics, options, source_name);
   const RowCounts counts = load_fact_rows(builder, bytes, source_name, options, sink, mode);
   sink.finish();
+  if (options.progress) options.progress(source_name, bytes.size(), bytes.size());
   return counts;
 }
 

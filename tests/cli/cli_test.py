@@ -571,6 +571,49 @@ def case_empty_ledger_file():
     contains(out, "committed 2019Q1: commit 1 of " + ledger)
 
 
+def case_progress_on_a_terminal():
+    """On a terminal, stderr shows each phase in turn: a percentage of each file's bytes,
+    never a "100%" left up while the next phase runs; redirected, nothing."""
+    import pty
+    import select
+
+    d = out_dir("progress")
+    master, slave = pty.openpty()
+    p = subprocess.Popen([DUIXIAN, "settle", *INPUTS, "--quarter", "2019Q1", "--out", d],
+                         stdout=subprocess.DEVNULL, stderr=slave)
+    os.close(slave)
+    shown = b""
+    while True:
+        ready, _, _ = select.select([master], [], [], 30)
+        if not ready:
+            break
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # the program closed its end
+            break
+        if not chunk:
+            break
+        shown += chunk
+    check(p.wait(timeout=60) == 0, "settle failed")
+    os.close(master)
+    messages = [m.strip() for m in shown.decode("utf-8").replace("\x1b[K", "").split("\r") if m.strip()]
+    check(messages, "nothing shown on a terminal")
+    phases = []
+    for m in messages:
+        check(m.startswith("duixian: ") and m.endswith("..."), f"not a progress line: {m!r}")
+        check("100%" not in m, f"a stale 100% while the next phase runs: {m!r}\n{messages}")
+        phase = ("reading enterprises" if "enterprises.csv" in m and m.startswith("duixian: reading ") else
+                 "reading facts" if m.startswith("duixian: reading " + FACTS) else
+                 m.split(" ")[1])
+        if not phases or phases[-1] != phase:
+            phases.append(phase)
+    check(phases == ["reading", "reading enterprises", "reading facts", "indexing", "settling", "writing"],
+          f"phases {phases}\n{messages}")
+    contains("\n".join(messages), "reading " + FACTS + ": 0%", "writing " + os.path.join(d, "lines.csv") + " (1 of 3: 3 lines)")
+    _, err = run("settle", *INPUTS, "--quarter", "2019Q1", "--out", d)  # stderr not a terminal
+    check(err == "", f"progress on a redirected stderr:\n{err}")
+
+
 def main():
     fn = globals().get("case_" + CASE)
     if fn is None:

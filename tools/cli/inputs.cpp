@@ -6,6 +6,8 @@
 
 #include <unistd.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -111,7 +113,25 @@ CliLoad load_data(const PolicyBook& book, const SettleInputs& in, Progress& prog
     }
     tallies.push_back({d.file, d.code, d.severity, 1});
   };
-  progress.show("reading " + in.enterprises + " and " + in.facts);
+  // A percentage of each file's bytes; once the last file is read, what comes next (the
+  // register's index is built before load_register returns), so no "100%" stays up.
+  std::vector<std::string> files{in.enterprises, in.facts};
+  if (!in.revision.empty()) files.push_back(in.revision);
+  std::uint64_t shown_percent = 101;
+  options.progress = [&](const std::string& file, std::uint64_t done, std::uint64_t total) {
+    const std::uint64_t percent = total == 0 ? 100 : done * 100 / total;
+    if (done == total) {  // this file is read: say what comes next
+      const auto at = std::find(files.begin(), files.end(), file);
+      const bool last = at == files.end() || at + 1 == files.end();
+      progress.show(last ? "indexing the register" : "reading " + *(at + 1) + ": 0%");
+      shown_percent = 0;
+      return;
+    }
+    if (percent == shown_percent) return;  // a terminal line per percent, not per part
+    shown_percent = percent;
+    progress.show("reading " + file + ": " + std::to_string(percent) + "%");
+  };
+  progress.show("reading " + in.enterprises);
   CliLoad data{load_register(book.schema(), in.enterprises, in.facts, options, in.revision), 0};
   if (csv) csv->commit();
   for (const Tally& t : tallies) {
@@ -190,7 +210,8 @@ std::unique_ptr<Loaded> load_and_settle(const SettleInputs& in, bool writable_le
   const std::string settling = "settling " + quarter.to_string() + ": ";
   std::size_t shown_percent = 101;
   settle_options.progress = [&](std::size_t done, std::size_t total) {
-    const std::size_t percent = done * 100 / total;
+    // Up to 99%: when all are settled the merge still runs, and then the next phase shows.
+    const std::size_t percent = std::min<std::size_t>(99, done * 100 / total);
     if (percent == shown_percent) return;  // a terminal line per percent, not per call
     shown_percent = percent;
     progress.show(settling + std::to_string(percent) + "% (" + std::to_string(loaded->reg.size()) + " enterprises)");

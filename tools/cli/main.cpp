@@ -136,10 +136,14 @@ int run_settle(const SettleInputs& in, const SettleFlags& flags) {
     OutputFile lines(dir / "lines.csv", "the lines");
     OutputFile payments(dir / "payments.csv", "the payments");
     OutputFile totals(dir / "totals.json", "the totals");
+    progress.show("writing " + lines.target().string() + " (1 of 3: " + std::to_string(s.lines().size()) + " lines)");
     write_lines_csv(lines.stream(), s, csv);
     lines.check();
+    progress.show("writing " + payments.target().string() + " (2 of 3: " + std::to_string(s.payments().size()) +
+                  " enterprises)");
     write_payments_csv(payments.stream(), s, csv);
     payments.check();
+    progress.show("writing " + totals.target().string() + " (3 of 3)");
     write_totals_json(totals.stream(), s);
     try {
       for (OutputFile* f : {&lines, &payments, &totals}) f->finish();

@@ -4,6 +4,7 @@
 // a caller's column map.
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <tuple>
@@ -202,6 +203,43 @@ TEST(LoadExports, ColumnsAreCountedInCharactersNotBytes) {
   load_enterprises_csv(again, kEnterprisesHeader + A + ",\"鹿城,某某\",\"33030X\",C3411,,2010-01-01\n", "e.csv", {}, q);
   ASSERT_EQ(q.size(), 1U) << all(q);
   EXPECT_EQ(q[0].column, 19U + 1U + 7U + 1U) << all(q);
+}
+
+TEST(LoadExports, ProgressCountsEachFilesBytesUpToItsSizeOnce) {
+  // About 6 MB of facts: three parts of 2 MiB, so the progress is told more than once.
+  std::string facts = kFactsHeader;
+  for (int i = 0; facts.size() < 6'000'000; ++i) {
+    facts += (i % 2 == 0 ? A : B) + ",output_value," + std::to_string(1000 + i / 8) + "Q" +
+             std::to_string(1 + (i / 2) % 4) + ",1.00\n";
+  }
+  for (unsigned threads : {1U, 2U}) {
+    std::vector<std::tuple<std::string, std::uint64_t, std::uint64_t>> told;
+    LoadOptions options;
+    options.threads = threads;
+    options.max_diagnostics_per_code = 1;
+    options.progress = [&](const std::string& file, std::uint64_t done, std::uint64_t total) {
+      told.emplace_back(file, done, total);
+    };
+    RegisterBuilder builder(schema());
+    Diagnostics d;
+    load_enterprises_csv(builder, two_enterprises(), "e.csv", options, d);
+    load_facts_csv(builder, facts, "facts.csv", options, d);
+    ASSERT_GE(told.size(), 4U) << threads;
+    EXPECT_EQ(told.front(), std::make_tuple(std::string("e.csv"), std::uint64_t{two_enterprises().size()},
+                                            std::uint64_t{two_enterprises().size()}));
+    std::uint64_t before = 0;
+    std::size_t ends = 0;
+    for (std::size_t i = 1; i < told.size(); ++i) {
+      const auto& [file, done, total] = told[i];
+      EXPECT_EQ(file, "facts.csv");
+      EXPECT_EQ(total, facts.size());
+      EXPECT_GT(done, before) << "progress goes forward, in file order";
+      before = done;
+      ends += done == total ? 1 : 0;
+    }
+    EXPECT_EQ(ends, 1U) << "done == total once per file, last";
+    EXPECT_EQ(std::get<1>(told.back()), facts.size());
+  }
 }
 
 TEST(LoadExports, ThousandsSeparatorsGetAHintQuotedOrNot) {
